@@ -1,0 +1,68 @@
+"""Typed errors of the vendor API; no message, repr or chained cause ever holds the API key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_KEY_PARAM = re.compile(r"(apikey=)[^&#\s\"'<>]*", re.IGNORECASE)
+REDACTED = "***"
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """Return ``text`` with every ``apikey=...`` value and every given secret replaced.
+
+    Used at every boundary where text leaves the API layer (exception messages, log lines).
+    Secrets shorter than 4 characters are still replaced: a key is never too short to hide.
+    """
+    out = _KEY_PARAM.sub(lambda m: m.group(1) + REDACTED, text)
+    for secret in secrets:
+        if secret:
+            out = out.replace(secret, REDACTED)
+    return out
+
+
+class CallCenterError(Exception):
+    """Base of every error the API layer raises.
+
+    ``message`` is a human sentence (the server's own words for ``ApiError``). The exception
+    carries no URL with a key and is raised ``from None`` where a lower library's exception
+    could hold the key, so the formatted traceback is safe to log and show.
+    """
+
+    def __init__(self, message: str, *, module: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.module = module
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, module={self.module!r})"
+
+
+class ApiError(CallCenterError):
+    """The server answered and said no (``result`` false, a non-2xx status, an error page)."""
+
+    def __init__(
+        self, message: str, *, module: str | None = None, status: int | None = None
+    ) -> None:
+        super().__init__(message, module=module)
+        self.status = status
+
+
+class AuthError(ApiError):
+    """The server refused the API key."""
+
+
+class NetworkError(CallCenterError):
+    """The server could not be reached: refused, DNS, timeout, TLS, connection dropped."""
+
+    def __init__(self, message: str, *, module: str | None = None, transient: bool = True) -> None:
+        super().__init__(message, module=module)
+        self.transient = transient
+
+
+class ProtocolError(CallCenterError):
+    """The server answered with something that cannot be decoded as the API's reply."""

@@ -1,0 +1,262 @@
+"""HTTP transport of the vendor API: URL and parameter encoding, caps, and error translation.
+
+Every httpx exception is turned into a typed error *at this boundary*, with the API key
+redacted and the original exception dropped from the chain (httpx puts the full URL, key
+included, into its messages).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+
+import httpx
+
+from agentbar.api import wire
+from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError, redact
+from agentbar.api.modules import Module, ParamType
+
+ParamValue = str | int | bool | date | time | Sequence[str | int] | None
+ProgressCallback = Callable[[int, int | None], None]
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=10.0, pool=5.0)
+TRANSIENT_STATUS = frozenset({502, 503, 504})
+_ERROR_CONTENT_TYPES = ("text/", "application/json", "application/xml")
+
+
+def encode_value(value: ParamValue) -> str | list[str] | None:
+    """Encode one parameter the way the PHP server expects (dates ISO, booleans true/false)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, str | int):
+        return str(value)
+    return [str(v) for v in value]
+
+
+def encode_params(module: Module, params: Mapping[str, ParamValue]) -> dict[str, str | list[str]]:
+    """Encode ``params`` for the wire; list parameters become PHP arrays (``name[]``)."""
+    out: dict[str, str | list[str]] = {}
+    for name, value in params.items():
+        encoded = encode_value(value)
+        if encoded is None:
+            continue
+        spec = module.param(name)
+        if isinstance(encoded, list) or (spec is not None and spec.type is ParamType.LIST):
+            out[f"{name}[]"] = encoded if isinstance(encoded, list) else [encoded]
+        else:
+            out[name] = encoded
+    return out
+
+
+def sniff_audio(head: bytes, size: int) -> str | None:
+    """Name the audio kind of a file from its first bytes (and size), or None if not audio."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "wav"
+    if head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0):
+        return "mp3"
+    if head and head[0] >> 4 == 0xD and size % 33 == 0:
+        return "gsm"
+    return None
+
+
+class Transport:
+    """Sends one module request over an injected ``httpx.AsyncClient``.
+
+    Holds the key privately; ``repr`` never shows it. Does not retry: the caller decides.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        wire_format: str,
+        client: httpx.AsyncClient,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self._key = api_key
+        self.wire_format = wire_format
+        self._client = client
+        self._timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"Transport({self.base_url!r}, wire={self.wire_format!r})"
+
+    def redact(self, text: str) -> str:
+        """``text`` with this transport's key (and any ``apikey=`` value) hidden."""
+        return redact(text, (self._key,))
+
+    def _query(self, module: Module) -> list[tuple[str, str]]:
+        fmt = "json" if module.json_only else self.wire_format
+        query = [("apikey", self._key), ("module", module.name), ("type", fmt)]
+        if module.name == "breakList":
+            query.append(("tip", fmt))  # the document names it "tip" here (sic)
+        return query
+
+    @contextlib.asynccontextmanager
+    async def stream(
+        self, module: Module, params: Mapping[str, ParamValue], *, read_timeout: float | None = None
+    ) -> AsyncIterator[httpx.Response]:
+        """Open a streamed response for ``module``; translate every transport failure."""
+        encoded = encode_params(module, params)
+        query: list[tuple[str, str]] = self._query(module)
+        data: dict[str, str | list[str]] | None = None
+        if module.method == "GET":
+            for k, v in encoded.items():
+                query.extend((k, item) for item in ([v] if isinstance(v, str) else v))
+        else:
+            data = encoded
+        timeout = self._timeout
+        if read_timeout is not None:
+            t = self._timeout
+            timeout = httpx.Timeout(
+                connect=t.connect, read=read_timeout, write=t.write, pool=t.pool
+            )
+        try:
+            async with self._client.stream(
+                module.method,
+                self.base_url,
+                params=tuple(query),
+                data=data,
+                timeout=timeout,
+                follow_redirects=False,
+            ) as response:
+                yield response
+        except CallCenterError:
+            raise
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc, module) from None
+
+    def _network_error(self, exc: httpx.HTTPError, module: Module) -> NetworkError:
+        reason = self.redact(str(exc) or type(exc).__name__)
+        name = module.name
+        if isinstance(exc, httpx.TimeoutException):
+            return NetworkError("The server did not answer in time.", module=name)
+        if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+            return NetworkError(
+                f"The server URL is not usable ({reason}).", module=name, transient=False
+            )
+        if "CERTIFICATE" in reason.upper() or "SSL" in reason.upper():
+            return NetworkError(
+                f"The server's TLS certificate could not be verified ({reason}).",
+                module=name,
+                transient=False,
+            )
+        if isinstance(exc, httpx.ConnectError):
+            return NetworkError(f"Cannot connect to the server ({reason}).", module=name)
+        return NetworkError(f"The connection to the server broke off ({reason}).", module=name)
+
+    async def read_body(self, response: httpx.Response, module: Module) -> bytes:
+        """Read a reply body, refusing one over :data:`MAX_BODY_BYTES`."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            raise ProtocolError(_too_large(), module=module.name)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise ProtocolError(_too_large(), module=module.name)
+                chunks.append(chunk)
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc, module) from None
+        return b"".join(chunks)
+
+    async def request(self, module: Module, params: Mapping[str, ParamValue]) -> wire.Payload:
+        """Send one request and decode its reply. No retry; may raise any CallCenterError."""
+        async with self.stream(module, params) as response:
+            body = await self.read_body(response, module)
+            return wire.decode(body, module, status=response.status_code)
+
+    async def download(
+        self,
+        module: Module,
+        params: Mapping[str, ParamValue],
+        dest: Path,
+        on_progress: ProgressCallback | None = None,
+    ) -> tuple[int, str]:
+        """Stream audio into ``dest`` atomically; return (bytes, kind).
+
+        Writes a hidden temporary file beside ``dest`` and renames it only once it is complete
+        and recognised as audio; on any failure or cancellation the temporary file is removed
+        and ``dest`` is untouched. File I/O here is small writes of network chunks.
+        """
+        tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.part")
+        try:
+            async with self.stream(module, params, read_timeout=30.0) as response:
+                ctype = response.headers.get("content-type", "").lower()
+                if response.status_code >= 300 or ctype.startswith(_ERROR_CONTENT_TYPES):
+                    body = await self.read_body(response, module)
+                    raise _not_audio(body, module, response.status_code)
+                total_s = response.headers.get("content-length", "")
+                encoded = response.headers.get("content-encoding", "identity") != "identity"
+                total = int(total_s) if total_s.isdigit() and not encoded else None
+                size, head = await self._write_stream(response, module, tmp, total, on_progress)
+            if total is not None and size != total:
+                raise NetworkError("The recording download was cut short.", module=module.name)
+            kind = sniff_audio(head, size)
+            if kind is None:
+                raise _not_audio(head, module, 200)
+            os.replace(tmp, dest)
+            return size, kind
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+    async def _write_stream(
+        self,
+        response: httpx.Response,
+        module: Module,
+        tmp: Path,
+        total: int | None,
+        on_progress: ProgressCallback | None,
+    ) -> tuple[int, bytes]:
+        size = 0
+        head = b""
+        try:
+            with tmp.open("wb") as fh:
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > MAX_DOWNLOAD_BYTES:
+                        raise ProtocolError("The recording is too large.", module=module.name)
+                    if len(head) < 64:
+                        head = (head + chunk)[:64]
+                    fh.write(chunk)
+                    if on_progress is not None:
+                        on_progress(size, total)
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc, module) from None
+        return size, head
+
+
+def _too_large() -> str:
+    return f"The server's reply is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB."
+
+
+def _not_audio(body: bytes, module: Module, status: int) -> CallCenterError:
+    """The error a non-audio download body stands for (the server's message when it has one)."""
+    try:
+        doc = wire.parse_document(body, status=status, module=module.name)
+        if isinstance(doc, dict):
+            wire.check_result(doc, module.name)
+    except CallCenterError as exc:
+        return exc
+    if status >= 300:
+        return ApiError(f"The server failed (HTTP {status}).", module=module.name, status=status)
+    return ProtocolError("The server sent something that is not a recording.", module=module.name)

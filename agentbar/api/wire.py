@@ -1,0 +1,315 @@
+"""Decode the server's XML or JSON replies into normalised payloads, tolerating its quirks.
+
+The payload keeps the wire's field names and string values, with PHP list shapes made into
+lists: ``list[dict[str, str]]`` for record lists, ``list[str]`` for ``queueAgents``, and a
+``dict[str, str]`` of scalar fields for modules that answer a message. Everything the server
+can get wrong becomes an :class:`ApiError`, :class:`AuthError` or :class:`ProtocolError`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from agentbar.api.errors import ApiError, AuthError, ProtocolError
+from agentbar.api.modules import Kind, Module
+
+Row = dict[str, str]
+Payload = dict[str, str] | list[Row] | list[str]
+
+_BOM = b"\xef\xbb\xbf"
+_MAX_DEPTH = 32
+# PHP prints notices/warnings before the body: "<br />\n<b>Warning</b>:  ... on line <b>42</b>
+# <br />" under mod_php, "PHP Warning:  ... on line 42" on the CLI SAPI.
+_PHP_NOISE = re.compile(
+    rb"\A(?:\s*(?:<br\s*/?>\s*)?(?:<b>)?\s*(?:PHP\s+)?"
+    rb"(?:Warning|Notice|Deprecated|Strict Standards|Fatal error|Parse error)\b.*?"
+    rb"on line\s*(?:<b>)?\s*\d+\s*(?:</b>)?\s*(?:<br\s*/?>)?)+",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_START = re.compile(rb"\A\s*(?:<!doctype\s+html|<html|<head|<body|<title|<h1)", re.I)
+_TITLE = re.compile(rb"<(title|h1)[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_AUTH_WORDS = re.compile(
+    r"api\s*key|apikey|anahtar|yetki|unauthori[sz]ed|forbidden|authenticat|invalid key",
+    re.IGNORECASE,
+)
+_TRUE = {"true", "1"}
+_FALSE = {"false", "0", ""}
+
+
+def decode(body: bytes, module: Module, *, status: int = 200) -> Payload:
+    """Decode one reply body of ``module`` (any wire format) into its normalised payload.
+
+    Pure and synchronous; never raises anything but the API layer's typed errors.
+    """
+    doc = parse_document(body, status=status, module=module.name)
+    if status >= 300:
+        _raise_for_status(doc, status, module.name)
+    return normalise(doc, module)
+
+
+def parse_document(body: bytes, *, status: int = 200, module: str | None = None) -> Any:
+    """Parse a reply into plain Python: a dict (envelope) or a list (bare JSON array).
+
+    XML becomes a dict of the root's children, repeated tags collected into lists, leaf
+    elements into their stripped text. Raises ProtocolError/ApiError for anything else.
+    """
+    data = body.removeprefix(_BOM).lstrip()
+    noise = _PHP_NOISE.match(data)
+    if noise:
+        prefix, data = data[: noise.end()], data[noise.end() :].removeprefix(_BOM).lstrip()
+        if not data:
+            text = _clean_html(prefix.decode("utf-8", "replace"))
+            raise ApiError(
+                f"The server failed with a PHP error: {text}", module=module, status=status
+            )
+    if not data:
+        if status >= 300:
+            raise _status_error(status, "", module)
+        raise ProtocolError("The server sent an empty reply.", module=module)
+    if _HTML_START.match(data):
+        raise _html_error(data, status, module)
+    first = data[:1]
+    if first in (b"{", b"["):
+        return _parse_json(data, module)
+    if first == b"<":
+        return _parse_xml(data, module)
+    if status >= 300:
+        raise _status_error(status, _clean_html(data[:200].decode("utf-8", "replace")), module)
+    snippet = data[:40].decode("utf-8", "replace")
+    raise ProtocolError(f"The server's reply is neither XML nor JSON: {snippet!r}", module=module)
+
+
+def _parse_json(data: bytes, module: str | None) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProtocolError("The server's JSON reply is not valid UTF-8.", module=module) from None
+    except RecursionError:
+        raise ProtocolError(
+            "The server's JSON reply is nested too deeply.", module=module
+        ) from None
+    except ValueError as exc:
+        reason = exc.args[0] if exc.args else exc
+        raise ProtocolError(
+            f"The server's JSON reply is malformed or cut short ({reason}).",
+            module=module,
+        ) from None
+
+
+def _parse_xml(data: bytes, module: str | None) -> Any:
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise ProtocolError(
+            f"The server's XML reply was refused as unsafe ({type(exc).__name__}).", module=module
+        ) from None
+    except (ParseError, ValueError) as exc:
+        raise ProtocolError(
+            f"The server's XML reply is malformed or cut short ({exc}).", module=module
+        ) from None
+    return _element_children(root, 0, module)
+
+
+def _element_children(elem: Element, depth: int, module: str | None) -> Any:
+    if depth > _MAX_DEPTH:
+        raise ProtocolError("The server's XML reply is nested too deeply.", module=module)
+    children = list(elem)
+    if not children:
+        return (elem.text or "").strip()
+    out: dict[str, Any] = {}
+    for child in children:
+        value = _element_children(child, depth + 1, module)
+        if child.tag in out:
+            existing = out[child.tag]
+            if isinstance(existing, _Repeated):
+                existing.append(value)
+            else:
+                out[child.tag] = _Repeated([existing, value])
+        else:
+            out[child.tag] = value
+    return {k: list(v) if isinstance(v, _Repeated) else v for k, v in out.items()}
+
+
+class _Repeated(list[Any]):
+    """Marks a list built from repeated XML tags while a parent element is being read."""
+
+
+def _clean_html(text: str) -> str:
+    return " ".join(html.unescape(_TAGS.sub(" ", text)).split())[:300]
+
+
+def _html_error(data: bytes, status: int, module: str | None) -> ApiError | ProtocolError:
+    match = _TITLE.search(data[:65536])
+    title = _clean_html(match.group(2).decode("utf-8", "replace")) if match else ""
+    if status >= 300:
+        return _status_error(status, title, module)
+    hint = f" ({title!r})" if title else ""
+    return ProtocolError(
+        f"The server sent a web page{hint} instead of API data. "
+        "Check that the server URL is the API's address (…/api/) and not a login page.",
+        module=module,
+    )
+
+
+def _status_error(status: int, detail: str, module: str | None) -> ApiError:
+    detail = f": {detail}" if detail else ""
+    if status in (401, 403):
+        return AuthError(
+            f"The server refused the API key (HTTP {status}{detail}).", module=module, status=status
+        )
+    if status == 404:
+        return ApiError(
+            f"The API was not found at this address (HTTP 404{detail}). Check the server URL.",
+            module=module,
+            status=status,
+        )
+    if 300 <= status < 400:
+        return ApiError(
+            f"The server redirected the request (HTTP {status}); redirects are not followed "
+            "so that the API key never reaches another address. Check the server URL.",
+            module=module,
+            status=status,
+        )
+    return ApiError(f"The server failed (HTTP {status}{detail}).", module=module, status=status)
+
+
+def _raise_for_status(doc: Any, status: int, module: str) -> None:
+    message = ""
+    if isinstance(doc, dict):
+        message = _scalar(_get(doc, "message") or _get(doc, "error") or "", "message", module)
+    raise _status_error(status, message, module)
+
+
+def _get(doc: Mapping[str, Any], key: str) -> Any:
+    """Case-insensitive lookup of ``key`` in a decoded object."""
+    if key in doc:
+        return doc[key]
+    lower = key.lower()
+    for k, v in doc.items():
+        if k.lower() == lower:
+            return v
+    return None
+
+
+def _scalar(value: Any, field: str, module: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return str(value)
+    raise ProtocolError(
+        f"The server sent an unexpected structure in field {field!r}.", module=module
+    )
+
+
+def check_result(doc: Mapping[str, Any], module: str) -> None:
+    """Raise ApiError/AuthError when the envelope says the call failed.
+
+    Accepts ``true``, ``"true"``, ``1`` and ``"1"`` as success; a missing ``result`` is a
+    ProtocolError (a reply we cannot vouch for must not be taken as success).
+    """
+    raw = _get(doc, "result")
+    if raw is None and _get(doc, "error") is None:
+        raise ProtocolError("The server's reply has no result field.", module=module)
+    result = _scalar(raw, "result", module).strip().lower() if raw is not None else "false"
+    if result in _TRUE:
+        return
+    if result not in _FALSE:
+        raise ProtocolError(
+            f"The server's result field is not true or false: {result[:40]!r}", module=module
+        )
+    message = _get(doc, "message") or _get(doc, "error") or _get(doc, "msg")
+    text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
+    text = text.strip() if message else "The server refused the request without a reason."
+    if _AUTH_WORDS.search(text):
+        raise AuthError(text, module=module)
+    raise ApiError(text, module=module)
+
+
+def php_list(value: Any) -> list[Any]:
+    """Turn any PHP list shape into a list.
+
+    A list stays a list; an object with numeric keys becomes its values in key order; another
+    object is a list of one; ``None``, ``""`` and ``false`` are the empty list.
+    """
+    if value is None or value == "" or value is False:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and k.isdigit() for k in value):
+            return [value[k] for k in sorted(value, key=int)]
+        return [value]
+    return [value]
+
+
+def _unwrap_items(value: Any, item_tags: tuple[str, ...]) -> Any:
+    """``<calls><call>..</call></calls>`` decodes to ``{"call": [...]}``: take the items."""
+    if isinstance(value, dict) and len(value) == 1:
+        (key,) = value
+        if key.lower() in item_tags:
+            return value[key]
+    return value
+
+
+def _row(item: Any, module: str) -> Row:
+    if not isinstance(item, dict):
+        raise ProtocolError("The server sent a list item that is not a record.", module=module)
+    return {str(k): _scalar(v, str(k), module) for k, v in item.items()}
+
+
+def _find_list(doc: Mapping[str, Any], module: Module) -> Any:
+    for key in module.list_keys:
+        value = _get(doc, key)
+        if value is not None:
+            return _unwrap_items(value, module.item_tags)
+    return None
+
+
+def _scalars(doc: Mapping[str, Any], module: str) -> dict[str, str]:
+    return {
+        k: _scalar(v, k, module)
+        for k, v in doc.items()
+        if k.lower() != "result" and not isinstance(v, dict | list)
+    }
+
+
+def normalise(doc: Any, module: Module) -> Payload:
+    """Turn a parsed document into ``module``'s normalised payload (see the module docstring)."""
+    name = module.name
+    if isinstance(doc, list):
+        if module.kind is Kind.BREAKS:
+            return [_row(item, name) for item in doc]
+        raise ProtocolError(
+            "The server sent a bare list where an envelope was expected.", module=name
+        )
+    if not isinstance(doc, dict):
+        raise ProtocolError("The server's reply is not an object.", module=name)
+    if module.kind is Kind.BREAKS and _get(doc, "result") is None:
+        # A bare JSON array that PHP encoded as an object with numeric keys.
+        return [_row(item, name) for item in php_list(doc)]
+    check_result(doc, name)
+    kind = module.kind
+    if kind in (Kind.RECORDS, Kind.BREAKS, Kind.QUEUES):
+        return [_row(item, name) for item in php_list(_find_list(doc, module))]
+    if kind is Kind.AGENTS:
+        return [_scalar(item, "agent", name).strip() for item in php_list(_find_list(doc, module))]
+    if kind is Kind.BREAK_END:
+        out = _scalars(doc, name)
+        block = _get(doc, "break")
+        if isinstance(block, list):
+            block = block[0] if block else None
+        if isinstance(block, dict):
+            out.update(_row(block, name))
+        return out
+    return _scalars(doc, name)

@@ -1,0 +1,268 @@
+"""Phone number normalisation (phonenumbers) and tel:/callto:/sip:/sips: link parsing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import unquote
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
+
+__all__ = [
+    "MAX_INPUT_LENGTH",
+    "MAX_URI_LENGTH",
+    "SEPARATORS",
+    "URI_SCHEMES",
+    "DialFormat",
+    "DialTarget",
+    "InvalidNumber",
+    "looks_like_dial_uri",
+    "normalize",
+    "parse_dial_input",
+    "parse_dial_uri",
+]
+
+#: Longest plain number text accepted (after trimming surrounding whitespace).
+MAX_INPUT_LENGTH = 64
+#: Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH.
+MAX_URI_LENGTH = 256
+#: Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow
+#: no-break space, thin space, non-breaking hyphen and en dash that word processors and mail
+#: signatures substitute for them. None of them can reach the API.
+SEPARATORS = frozenset(" \u00a0\u202f\u2009-\u2011\u2013.()/")
+#: Link schemes we dial, lower case.
+URI_SCHEMES = ("tel", "callto", "sip", "sips")
+
+_DIGITS = frozenset("0123456789")
+_EXTENSION_RE = re.compile(r"[0-9]{2,6}")
+_NUMBER_RE = re.compile(r"\+?[0-9]+")
+_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_DIAL_URI_RE = re.compile(r"\s*(?:tel|callto|sips?):", re.IGNORECASE)
+# Schemes whose user part may legitimately be a name rather than a number.
+_NAMED_SCHEMES = frozenset({"callto", "sip", "sips"})
+
+
+class DialFormat(StrEnum):
+    """How a number is written into the API's `number` parameter (a user setting)."""
+
+    NATIONAL = "national"
+    """What you dial from a desk phone in the region: 05321234567, 00442079460958."""
+    E164 = "e164"
+    """International form with a plus: +905321234567."""
+
+
+@dataclass(frozen=True, slots=True)
+class DialTarget:
+    """A number that is safe to dial.
+
+    `number` goes verbatim into the API's `number` parameter and always matches
+    ``^\\+?[0-9]+$`` (a `+` only in E164 format). `display` is the grouped human form to show
+    before dialling. `source` is the text the user or link gave, without surrounding
+    whitespace, for messages.
+    """
+
+    number: str
+    display: str
+    is_extension: bool
+    source: str
+
+
+class InvalidNumber(ValueError):
+    """The input cannot be dialled; `reason` says why in a short English phrase.
+
+    `str(exc)` is the reason. `source` is the offending input (may be empty). The UI wraps
+    the reason in its own translated sentence.
+    """
+
+    def __init__(self, reason: str, source: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.source = source
+
+
+def normalize(
+    text: str, *, region: str = "TR", fmt: DialFormat = DialFormat.NATIONAL
+) -> DialTarget:
+    """Turn a typed or pasted number into a DialTarget, or raise InvalidNumber.
+
+    Rules, in order:
+
+    - Surrounding whitespace is trimmed; more than MAX_INPUT_LENGTH characters is refused.
+    - Exactly 2-6 ASCII digits with nothing else (``1004``, ``112``, ``155``) is an internal
+      extension or a short/emergency code and passes through untouched
+      (``is_extension=True``); the PBX decides what it means.
+    - Otherwise only ASCII digits, SEPARATORS and one `+` before the first digit are allowed.
+      Letters are refused, never converted (no vanity numbers); any other character (``;``,
+      ``&``, ``=``, ``%``, quotes, newlines, non-ASCII digits ...) is refused.
+    - The digits are read by phonenumbers in `region`: ``+90 …``, ``0090 …``, ``0532 …``,
+      ``532 …`` and a lost plus (``905321234567``: 12 digits cannot be a Turkish national
+      number, so phonenumbers reads the leading 90 as the country code) are all accepted.
+      Service numbers such as ``444 0 444`` are valid and, as phonenumbers formats them,
+      dialled without the trunk 0 (``4440444``). Numbers that are not valid for their
+      country (``is_valid_number``) are refused, even when their length is possible.
+    - NATIONAL writes the number as dialled from `region`: trunk prefix for home numbers
+      (``05321234567``), the region's international prefix for foreign ones
+      (``00442079460958`` from TR). E164 writes ``+905321234567``.
+
+    Pure and fast; never blocks. Raises ValueError (not InvalidNumber) for an unknown
+    `region`, which is a configuration error rather than a bad number.
+    """
+    return _normalize(text, source=text.strip(), region=region, fmt=fmt, named=False)
+
+
+def looks_like_dial_uri(text: str) -> bool:
+    """True when `text` starts (after whitespace) with tel:, callto:, sip: or sips:, any case.
+
+    Only the scheme is checked; parse_dial_uri may still refuse the rest.
+    """
+    return _DIAL_URI_RE.match(text) is not None
+
+
+def parse_dial_uri(
+    uri: str, *, region: str = "TR", fmt: DialFormat = DialFormat.NATIONAL
+) -> DialTarget:
+    """Read the number from a tel:, callto:, sip: or sips: link, or raise InvalidNumber.
+
+    - The scheme is case-insensitive; surrounding whitespace is trimmed; links longer than
+      MAX_URI_LENGTH are refused. Other schemes (``http:``, ``javascript:``) are refused.
+    - A ``//`` after the scheme (``tel://0532…``, ``callto://+90…``) is skipped.
+    - A ``?query`` (or SIP headers) is dropped. For sip:/sips: only the user part before
+      ``@`` is read (a ``:password`` is dropped); the host is ignored, because the PBX dials
+      through its own trunk.
+    - ``;parameters`` are dropped: ``;phone-context=`` is not applied (a local number is read
+      in `region`), and ``;ext=123`` is NOT dialled - the API has no way to send digits after
+      the call connects, so the agent keys the extension in by hand.
+    - The number part is then percent-decoded exactly once (``%2B90`` -> ``+90``, ``%20`` ->
+      a space separator, never the digits 20) and checked with the rules of normalize(), so
+      a double-encoded ``%252B`` is refused, and an encoded ``%3B`` cannot smuggle a ``;``.
+    - A sip:/sips:/callto: user part with letters (``sip:alice@host``) is "not a phone
+      number".
+
+    `source` on the result and on the error is the trimmed link.
+    """
+    source = uri.strip()
+    if not source:
+        raise InvalidNumber("empty", source)
+    if len(source) > MAX_URI_LENGTH:
+        raise InvalidNumber(f"longer than {MAX_URI_LENGTH} characters", source)
+    match = _SCHEME_RE.match(source)
+    if match is None:
+        raise InvalidNumber("not a tel:, callto:, sip: or sips: link", source)
+    scheme = match.group(1).lower()
+    if scheme not in URI_SCHEMES:
+        raise InvalidNumber(f"unsupported URI scheme {scheme + ':'!r}", source)
+
+    rest = source[match.end() :]
+    if rest.startswith("//"):
+        rest = rest[2:]
+    rest = rest.partition("?")[0]
+    if scheme in ("sip", "sips"):
+        rest = rest.partition("@")[0].partition(":")[0]
+    rest = rest.partition(";")[0]
+    # Decode after splitting, so encoded delimiters stay inside the number and are refused.
+    number = unquote(rest)
+    return _normalize(number, source=source, region=region, fmt=fmt, named=scheme in _NAMED_SCHEMES)
+
+
+def parse_dial_input(
+    text: str, *, region: str = "TR", fmt: DialFormat = DialFormat.NATIONAL
+) -> DialTarget:
+    """Read a plain number or a link: what the dial field, command line and clipboard use.
+
+    Text that starts with a URI scheme (``word:``) goes to parse_dial_uri, so ``http:…``
+    is refused as an unsupported scheme and ``Tel: 0532 123 45 67`` copied from a mail
+    signature is read as a tel: link. Anything else goes to normalize().
+    """
+    if _SCHEME_RE.match(text.strip()):
+        return parse_dial_uri(text, region=region, fmt=fmt)
+    return normalize(text, region=region, fmt=fmt)
+
+
+def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: bool) -> DialTarget:
+    region_code = _check_region(region)
+    text = text.strip()
+    if not text:
+        raise InvalidNumber("empty", source)
+    if len(text) > MAX_INPUT_LENGTH:
+        raise InvalidNumber(f"longer than {MAX_INPUT_LENGTH} characters", source)
+    if _EXTENSION_RE.fullmatch(text):
+        return DialTarget(number=text, display=text, is_extension=True, source=source)
+
+    compact = _strip_separators(text, source=source, named=named)
+    phone = _parse(compact, source=source, region=region_code)
+    if fmt == DialFormat.E164:
+        number = phonenumbers.format_number(phone, PhoneNumberFormat.E164)
+        display = phonenumbers.format_number(phone, PhoneNumberFormat.INTERNATIONAL)
+    else:
+        display = phonenumbers.format_out_of_country_calling_number(phone, region_code)
+        plus = "+" if display.lstrip().startswith("+") else ""
+        number = plus + "".join(c for c in display if c in _DIGITS)
+    if not _NUMBER_RE.fullmatch(number):  # defensive: nothing else may reach the API
+        raise InvalidNumber("cannot be written as a dialable number", source)
+    return DialTarget(number=number, display=display, is_extension=False, source=source)
+
+
+def _check_region(region: str) -> str:
+    code = region.upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f"unknown phone region {region!r}")
+    return code
+
+
+def _strip_separators(text: str, *, source: str, named: bool) -> str:
+    """Return `text` as ``+?digits`` or raise InvalidNumber saying which characters are wrong."""
+    letters = any(c.isalpha() for c in text)
+    if letters and named:  # a SIP/Skype user name, not a number with a typo
+        raise InvalidNumber(f"{text!r} is not a phone number", source)
+    allowed = _DIGITS | SEPARATORS | {"+"}
+    bad = sorted({c for c in text if c not in allowed and not c.isalpha()})
+    if bad:  # before letters, so "%2B" is reported as the '%' it is
+        shown = ", ".join(repr(c) for c in bad[:5])
+        raise InvalidNumber(f"contains characters not allowed in a phone number: {shown}", source)
+    if letters:
+        raise InvalidNumber("contains letters (letters are not converted to digits)", source)
+    compact = "".join(c for c in text if c not in SEPARATORS)
+    if not compact.strip("+"):
+        raise InvalidNumber("contains no digits", source)
+    if "+" in compact[1:]:
+        raise InvalidNumber("'+' is only allowed once, at the start", source)
+    return compact
+
+
+def _parse(compact: str, *, source: str, region: str) -> PhoneNumber:
+    """Parse ``+?digits`` with phonenumbers and insist on a valid number."""
+    if len(compact.lstrip("+")) < 3:
+        raise InvalidNumber("too short", source)
+    try:
+        phone = phonenumbers.parse(compact, region)
+    except NumberParseException as exc:
+        reason = _PARSE_REASONS.get(exc.error_type, "not a phone number")
+        raise InvalidNumber(reason, source) from exc
+    cc = phone.country_code
+    at_home = cc == phonenumbers.country_code_for_region(region)
+    where = f"region {region}" if at_home else f"country code +{cc}"
+    possible = phonenumbers.is_possible_number_with_reason(phone)
+    if possible == ValidationResult.INVALID_COUNTRY_CODE:
+        raise InvalidNumber(f"unknown country code +{cc}", source)
+    if possible == ValidationResult.TOO_SHORT:
+        raise InvalidNumber(f"too short for {where}", source)
+    if possible == ValidationResult.TOO_LONG:
+        raise InvalidNumber(f"too long for {where}", source)
+    if possible == ValidationResult.INVALID_LENGTH:
+        raise InvalidNumber(f"wrong number of digits for {where}", source)
+    if possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
+        raise InvalidNumber("missing the area code", source)
+    if not phonenumbers.is_valid_number(phone):
+        raise InvalidNumber(f"not a valid number for {where}", source)
+    return phone
+
+
+_PARSE_REASONS = {
+    NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
+    NumberParseException.NOT_A_NUMBER: "not a phone number",
+    NumberParseException.TOO_SHORT_AFTER_IDD: "too short after the international prefix",
+    NumberParseException.TOO_SHORT_NSN: "too short",
+    NumberParseException.TOO_LONG: "too long",
+}
