@@ -1,0 +1,102 @@
+"""The agent's current call, read from the two active-call modules, and new-call detection."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from agentbar.api.models import AgentCall, LiveCall
+
+Direction = Literal["in", "out", ""]
+_IN_WORDS = {"in", "inbound", "incoming", "gelen", "giris", "giriş"}
+_OUT_WORDS = {"out", "outbound", "outgoing", "giden", "cikis", "çıkış"}
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentCall:
+    """The call the agent is on (or being rung for).
+
+    ``key`` identifies the call across polls (the channel when known, else the number), so that
+    a new call can be told from the same call seen again.
+    """
+
+    key: str
+    number: str
+    direction: Direction
+    started_at: float
+    state: str = ""
+
+    def elapsed(self, now: float | None = None) -> float:
+        return max(0.0, (time.time() if now is None else now) - self.started_at)
+
+
+def _direction(text: str) -> Direction:
+    word = text.strip().lower()
+    if word in _IN_WORDS:
+        return "in"
+    if word in _OUT_WORDS:
+        return "out"
+    return ""
+
+
+def _on_extension(call: LiveCall, extension: str) -> bool:
+    if call.extension == extension:
+        return True
+    channel = call.channel
+    return f"/{extension}-" in channel or channel.endswith(f"/{extension}")
+
+
+def pick_current_call(
+    agent: str,
+    extension: str,
+    agent_calls: Sequence[AgentCall],
+    live_calls: Sequence[LiveCall],
+    now: float | None = None,
+) -> CurrentCall | None:
+    """The agent's call from ``activeCallsCallCenter`` and ``activeCalls`` rows, or None.
+
+    The live monitor gives the direction and a duration; the call-center list gives the
+    agent's number and a start time. The timer starts from the duration when there is one
+    (immune to a server clock that differs from ours), else from the start time.
+    """
+    now = time.time() if now is None else now
+    live = next((c for c in live_calls if extension and _on_extension(c, extension)), None)
+    acc = next((c for c in agent_calls if agent and c.agent_number == agent), None)
+    if live is None and acc is None:
+        return None
+    number = (live.caller_number if live else "") or (acc.phone if acc else "")
+    started = now
+    if live is not None and live.duration_s is not None:
+        started = now - live.duration_s
+    elif acc is not None and acc.start is not None:
+        started = min(now, acc.start.timestamp())
+    key = (live.channel if live and live.channel else "") or f"{extension}:{number}"
+    direction = _direction(live.direction) if live else ""
+    state = (live.application if live else "") or (acc.state_text if acc else "")
+    return CurrentCall(key, number, direction, started, state)
+
+
+class CallTracker:
+    """Feeds on each poll's current call and says when a call is new (and incoming)."""
+
+    def __init__(self) -> None:
+        self._last_key: str | None = None
+        self._dialled: set[str] = set()
+
+    def expect_outgoing(self, number: str) -> None:
+        """A dial we asked for: its call must not be announced as incoming."""
+        self._dialled.add(number)
+
+    def update(self, call: CurrentCall | None) -> bool:
+        """Record ``call``; True when it is a new incoming call to announce."""
+        key = call.key if call else None
+        is_new = call is not None and key != self._last_key
+        self._last_key = key
+        if call is None or not is_new:
+            return False
+        if call.number in self._dialled:
+            self._dialled.discard(call.number)
+            return False
+        return call.direction == "in"

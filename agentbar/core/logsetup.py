@@ -1,0 +1,82 @@
+"""Logging to a rotating file (and stderr), with the API key redacted from every line."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from agentbar.api.errors import redact
+
+_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record so that no secret (nor any ``apikey=`` value) reaches a handler.
+
+    Attached to handlers, not loggers, so that records from every library (httpx logs each
+    request URL, key included, at INFO) pass through it. Secrets can be added at run time.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: set[str] = set()
+
+    def add_secret(self, secret: str) -> None:
+        if secret:
+            self._secrets.add(secret)
+
+    def redact(self, text: str) -> str:
+        """``text`` with every registered secret hidden (for crash dialogs and stderr)."""
+        return redact(text, self._secrets)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        clean = redact(message, self._secrets)
+        record.msg, record.args = clean, None
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self._secrets)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self._secrets)
+        return True
+
+
+def setup_logging(
+    log_file: Path | None, *, level: str = "INFO", stderr: bool = True
+) -> RedactingFilter:
+    """Configure the root logger; returns the filter to register secrets with.
+
+    Creates ``log_file``'s directory (blocks briefly on disk). Safe to call more than once:
+    previous AgentBar handlers are replaced.
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_agentbar", False):
+            root.removeHandler(handler)
+            handler.close()
+    redactor = RedactingFilter()
+    handlers: list[logging.Handler] = []
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8"
+            )
+        )
+    if stderr:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.addFilter(redactor)
+        handler._agentbar = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    # httpx/httpcore log every request URL (with the key) at INFO/DEBUG; the filter redacts
+    # it, and we keep them at WARNING unless the user asked for DEBUG.
+    if root.level > logging.DEBUG:
+        for name in ("httpx", "httpcore"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    return redactor

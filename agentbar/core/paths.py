@@ -1,0 +1,237 @@
+"""Every file and directory AgentBar uses (platformdirs or --basedir), and safe JSON file I/O."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import ntpath
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+__all__ = [
+    "APP_AUTHOR",
+    "APP_NAME",
+    "MACHINE_DEFAULTS_ENV",
+    "DamagedFile",
+    "Paths",
+    "machine_defaults_file",
+    "read_json_object",
+    "set_aside",
+    "write_atomic",
+]
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "AgentBar"
+APP_AUTHOR = "AgentBar"
+#: Environment variable naming the machine-wide defaults file (for IT and tests).
+MACHINE_DEFAULTS_ENV = "AGENTBAR_MACHINE_DEFAULTS"
+_MACHINE_DEFAULTS_NAME = "defaults.json"
+# Directories that may hold personal data (phone numbers in logs and state): owner only.
+_PRIVATE_MODE = 0o700
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where AgentBar keeps its files.
+
+    Building one never touches the disk; call :meth:`ensure` once at start-up to create the
+    user directories.
+    """
+
+    config_dir: Path
+    cache_dir: Path
+    log_dir: Path
+    state_dir: Path
+    machine_defaults_file: Path
+
+    @classmethod
+    def default(cls) -> Paths:
+        """The per-user platform directories (platformdirs, app and author "AgentBar").
+
+        The machine-wide defaults file is the operating system's shared location (see
+        :func:`machine_defaults_file`), unless ``AGENTBAR_MACHINE_DEFAULTS`` names another
+        file. Does not block and does not touch the disk.
+        """
+        dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
+        return cls(
+            config_dir=Path(dirs.user_config_dir),
+            cache_dir=Path(dirs.user_cache_dir),
+            log_dir=Path(dirs.user_log_dir),
+            state_dir=Path(dirs.user_state_dir),
+            machine_defaults_file=_machine_defaults_file(sys.platform, os.environ),
+        )
+
+    @classmethod
+    def under(cls, basedir: str | os.PathLike[str]) -> Paths:
+        """Everything under one directory: the ``--basedir DIR`` override.
+
+        ``DIR/config``, ``DIR/cache``, ``DIR/logs``, ``DIR/state`` and the machine-wide
+        defaults file at ``DIR/machine/defaults.json``. ``AGENTBAR_MACHINE_DEFAULTS`` is
+        ignored here so that a ``--basedir`` run (tests, the frozen self-test) is fully
+        isolated from the machine it runs on. Does not touch the disk.
+        """
+        base = Path(basedir).expanduser().absolute()
+        return cls(
+            config_dir=base / "config",
+            cache_dir=base / "cache",
+            log_dir=base / "logs",
+            state_dir=base / "state",
+            machine_defaults_file=base / "machine" / _MACHINE_DEFAULTS_NAME,
+        )
+
+    @property
+    def recordings_cache_dir(self) -> Path:
+        """Downloaded call recordings (may be deleted at any time)."""
+        return self.cache_dir / "recordings"
+
+    @property
+    def settings_file(self) -> Path:
+        """The user's settings (JSON, no secrets)."""
+        return self.config_dir / "settings.json"
+
+    @property
+    def state_file(self) -> Path:
+        """The agent's persisted login/break/call state."""
+        return self.state_dir / "agent_state.json"
+
+    @property
+    def log_file(self) -> Path:
+        """The rotating application log."""
+        return self.log_dir / "agentbar.log"
+
+    def ensure(self) -> None:
+        """Create the user directories if missing.
+
+        Config, state and log directories are made owner-only (0o700) on POSIX, also when they
+        already existed with looser permissions. Blocks on disk I/O; raises ``OSError`` when a
+        directory cannot be created. The machine-wide defaults directory is never created.
+        """
+        for directory in (self.config_dir, self.state_dir, self.log_dir):
+            directory.mkdir(mode=_PRIVATE_MODE, parents=True, exist_ok=True)
+            _make_private(directory)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.recordings_cache_dir.mkdir(parents=True, exist_ok=True)
+
+
+def machine_defaults_file(
+    platform: str = sys.platform, environ: Mapping[str, str] | None = None
+) -> Path:
+    """The machine-wide defaults file that IT may deploy to every desk.
+
+    ``AGENTBAR_MACHINE_DEFAULTS`` wins when set and non-empty. Otherwise: Windows
+    ``%PROGRAMDATA%\\AgentBar\\defaults.json``; macOS
+    ``/Library/Application Support/AgentBar/defaults.json``; elsewhere
+    ``platformdirs.site_config_dir("agentbar")/defaults.json``, which is the first entry of
+    ``$XDG_CONFIG_DIRS`` or ``/etc/xdg/agentbar/defaults.json``. Does not touch the disk.
+    """
+    return _machine_defaults_file(platform, os.environ if environ is None else environ)
+
+
+def _machine_defaults_file(platform: str, environ: Mapping[str, str]) -> Path:
+    override = environ.get(MACHINE_DEFAULTS_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    if platform == "win32":
+        program_data = environ.get("PROGRAMDATA") or environ.get("ALLUSERSPROFILE")
+        if not program_data:
+            program_data = r"C:\ProgramData"
+        return Path(ntpath.join(program_data, APP_NAME, _MACHINE_DEFAULTS_NAME))
+    if platform == "darwin":
+        return Path("/Library/Application Support") / APP_NAME / _MACHINE_DEFAULTS_NAME
+    # multipath=False: only the first entry of $XDG_CONFIG_DIRS, which keeps the rule simple.
+    return Path(platformdirs.site_config_dir("agentbar")) / _MACHINE_DEFAULTS_NAME
+
+
+def _make_private(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        os.chmod(directory, _PRIVATE_MODE)
+    except OSError as exc:
+        # A directory owned by someone else (an odd --basedir): usable, just not tightened.
+        log.warning("Could not restrict permissions of %s: %s", directory, exc)
+
+
+# --- safe JSON files: shared by settings and any other state kept on disk ---------------------
+
+
+class DamagedFile(ValueError):
+    """A file exists but does not hold what it should; ``str(exc)`` is a plain reason."""
+
+
+def read_json_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object stored in ``path``, or None when the file does not exist.
+
+    Accepts a UTF-8 byte-order mark (Windows Notepad adds one when IT edits a file). Raises
+    :class:`DamagedFile` when the bytes are not UTF-8 JSON holding an object, ``OSError`` when
+    the file cannot be read. Blocks on disk I/O.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DamagedFile("it is not UTF-8 text") from None
+    except (ValueError, RecursionError):
+        raise DamagedFile("it is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise DamagedFile("it does not hold a JSON object")
+    return data
+
+
+def set_aside(path: Path) -> Path:
+    """Rename ``path`` to ``NAME.corrupt-YYYYMMDD-HHMMSS`` beside it (kept as a backup).
+
+    Never overwrites an earlier backup. Returns the new path; raises ``OSError``. Blocks.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while backup.exists():
+        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, backup)
+    return backup
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` atomically: temp file, fsync, ``os.replace``.
+
+    The file is owner-only (0o600) on POSIX from its first byte; a missing parent directory is
+    created owner-only. Readers see the old or the new file, never a half-written one. Raises
+    ``OSError`` (the old file is then intact and no temp file is left). Blocks on disk I/O.
+    """
+    directory = path.parent
+    directory.mkdir(mode=_PRIVATE_MODE, parents=True, exist_ok=True)
+    # mkstemp creates the file with mode 0o600 on POSIX, so it is never readable by others.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if os.name == "posix":
+        # Make the rename itself durable; best effort (some file systems refuse).
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(directory, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)

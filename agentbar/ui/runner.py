@@ -1,0 +1,150 @@
+"""The GUI run on the qasync loop: load, build, show, wait for quit, clean up."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import secrets
+from typing import Any
+
+import httpx
+from PySide6.QtWidgets import QApplication
+
+from agentbar.api import CallCenterClient
+from agentbar.api.transport import DEFAULT_TIMEOUT
+from agentbar.core.agent_state import load_state, save_state
+from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
+from agentbar.core.logsetup import RedactingFilter
+from agentbar.core.paths import Paths
+from agentbar.core.settings import Settings, load_settings, save_settings
+from agentbar.ui.crash import show_crash
+from agentbar.ui.notifier import Notifier, make_tray
+from agentbar.ui.resources import icon
+from agentbar.ui.screenshot import save_screenshot
+from agentbar.ui.session import AgentSession
+from agentbar.ui.shell import Shell
+
+log = logging.getLogger(__name__)
+DEMO_INCOMING_EVERY_S = 45.0
+
+
+def _overrides(settings: Settings, args: argparse.Namespace) -> Settings:
+    changes = {
+        name: value
+        for name, value in (
+            ("server_url", args.url),
+            ("agent", args.agent),
+            ("extension", args.extension),
+        )
+        if value
+    }
+    return settings.replace(**changes) if changes else settings
+
+
+def _needs_setup(settings: Settings, key: str) -> bool:
+    return not (settings.server_url and settings.agent and settings.extension and key)
+
+
+async def _api_key(settings: Settings, credentials: CredentialStore, notes: list[str]) -> str:
+    """The key from AGENTBAR_API_KEY, else the keyring (off the loop thread)."""
+    key = env_key()
+    if key or not settings.server_url:
+        return key or ""
+    try:
+        return await credentials.aget(settings.server_url) or ""
+    except CredentialsUnavailable as exc:
+        notes.append(str(exc))
+        return ""
+
+
+async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter) -> int:
+    """Run the toolbar until the user quits; returns the exit code."""
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(_loop_exception_handler(redactor))
+    loaded = await asyncio.to_thread(load_settings, paths)
+    notes = list(loaded.messages)
+    settings = _overrides(loaded.settings, args)
+    credentials: CredentialStore | None = CredentialStore(memory_only_fallback=True)
+    sim: Any = None
+    if args.demo:
+        from agentbar.sim import Simulator
+        from agentbar.sim.seed import DEMO_AGENT, DEMO_EXTENSION
+
+        key = secrets.token_urlsafe(16)
+        sim = Simulator(api_key=key, port=0).start()
+        sim.start_incoming_calls(DEMO_INCOMING_EVERY_S)
+        settings = settings.replace(server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
+        credentials = None
+        notes.append(
+            QApplication.translate(
+                "Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L)."
+            )
+        )
+    else:
+        assert credentials is not None
+        key = await _api_key(settings, credentials, notes)
+    redactor.add_secret(key)
+    state, state_note = await asyncio.to_thread(load_state, paths.state_file)
+    if state_note:
+        notes.append(state_note)
+
+    http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+
+    def make_client(s: Settings, k: str) -> CallCenterClient:
+        return CallCenterClient(
+            s.server_url or "http://invalid.invalid/api/", k, wire=s.wire, client=http
+        )
+
+    session = AgentSession(
+        make_client(settings, key),
+        settings,
+        state,
+        save_state=lambda st: save_state(paths.state_file, st),
+        save_settings=lambda st: save_settings(paths, st),
+    )
+    tray = make_tray(icon("agentbar"))
+    notifier = Notifier(tray)
+    notifier.enabled = settings.notifications
+    shell = Shell(
+        session,
+        http,
+        credentials,
+        key,
+        make_client=make_client,
+        register_secret=redactor.add_secret,
+        notifier=notifier,
+    )
+    shell.show()
+    for note in notes:
+        shell.toolbar.show_message("warning", note)
+    try:
+        if _needs_setup(settings, key) and not args.screenshot:
+            await shell.edit_settings()
+        session.start()
+        if args.target:
+            session.dial(args.target)
+        if args.screenshot:
+            await asyncio.sleep(1.5)
+            save_screenshot(args.screenshot)
+            shell.quit_event.set()
+        await shell.quit_event.wait()
+    finally:
+        await session.aclose()
+        await http.aclose()
+        if tray is not None:
+            tray.hide()
+        shell.toolbar.hide()
+        if sim is not None:
+            sim.stop()
+    return 0
+
+
+def _loop_exception_handler(redactor: RedactingFilter) -> Any:
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        log.error("asyncio: %s", context.get("message"), exc_info=exc)
+        if isinstance(exc, Exception):
+            show_crash(redactor.redact(f"{type(exc).__name__}: {exc}"))
+
+    return handler

@@ -1,0 +1,209 @@
+"""The running program's window-level wiring: bar, session, settings dialog, notifications, quit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from agentbar.api import CallCenterClient
+from agentbar.core.calls import CurrentCall
+from agentbar.core.connection_check import ConnectionReport, check_connection
+from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
+from agentbar.core.settings import Settings
+from agentbar.ui.notifier import Notifier
+from agentbar.ui.session import AgentSession
+from agentbar.ui.settings_dialog import SettingsDialog
+from agentbar.ui.toolbar import Toolbar
+
+log = logging.getLogger(__name__)
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show ``dialog`` window-modally without a nested event loop; True when accepted."""
+    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        if not future.done():
+            future.set_result(code == QDialog.DialogCode.Accepted)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return await future
+
+
+class Shell(QObject):
+    """Owns the bar and the dialogs for one run; ``quit_event`` is set when the run should end.
+
+    ``make_client(settings, key)`` builds a CallCenterClient over the run's one AsyncClient;
+    ``register_secret`` tells the log redactor about a key the user typed.
+    """
+
+    def __init__(
+        self,
+        session: AgentSession,
+        http: httpx.AsyncClient,
+        credentials: CredentialStore | None,
+        api_key: str,
+        *,
+        make_client: Callable[[Settings, str], CallCenterClient],
+        register_secret: Callable[[str], None],
+        notifier: Notifier,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.http = http
+        self.credentials = credentials
+        self._key = api_key
+        self._make_client = make_client
+        self._register_secret = register_secret
+        self.notifier = notifier
+        self.quit_event = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.toolbar = Toolbar(session)
+        self.toolbar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
+        self.toolbar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
+        self.toolbar.position_changed.connect(self._on_position_changed)
+        session.incoming_call.connect(self._on_incoming_call)
+        notifier.fallback.connect(self.toolbar.show_message)
+        session.notified.connect(self._on_notified)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(1000)
+        self._position_timer.timeout.connect(self._save_position)
+        self._pending_position: tuple[str, int, int] | None = None
+
+    def __repr__(self) -> str:
+        return "Shell()"
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def show(self) -> None:
+        self.toolbar.place(dict(self.session.settings.toolbar_positions))
+        self.toolbar.show()
+        self.toolbar.raise_()
+
+    # -- settings ------------------------------------------------------------------------
+
+    async def _check(self, url: str, key: str, wire: str) -> ConnectionReport:
+        return await check_connection(url, key, wire, client=self.http)
+
+    async def edit_settings(self, parent: QWidget | None = None) -> bool:
+        """Open the settings dialog; apply and store what the user accepted."""
+        problem = self.credentials.problem if self.credentials else None
+        dialog = SettingsDialog(
+            self.session.settings,
+            self._key,
+            key_problem=problem,
+            checker=self._check,
+            parent=parent or self.toolbar,
+        )
+        try:
+            if not await run_dialog(dialog):
+                return False
+            settings, key = dialog.result_settings(), dialog.result_key()
+        finally:
+            dialog.deleteLater()
+        if key:
+            self._register_secret(key)
+        old = self.session.settings
+        changed_server = (settings.server_url, settings.wire, key) != (
+            old.server_url,
+            old.wire,
+            self._key,
+        )
+        self._key = key
+        if self.credentials is not None and key and settings.server_url:
+            try:
+                await self.credentials.aset(settings.server_url, key)
+            except CredentialsUnavailable as exc:
+                self.session.notified.emit("warning", str(exc))
+            if self.credentials.problem:
+                self.session.notified.emit("warning", self.credentials.problem)
+        client = self._make_client(settings, key) if changed_server else None
+        self.session.apply_settings(settings, client)
+        self.notifier.enabled = settings.notifications
+        return True
+
+    def _on_position_changed(self, screen: str, x: int, y: int) -> None:
+        self._pending_position = (screen, x, y)
+        self._position_timer.start()
+
+    def _save_position(self) -> None:
+        if self._pending_position is None:
+            return
+        screen, x, y = self._pending_position
+        settings = self.session.settings
+        positions = dict(settings.toolbar_positions)
+        if positions.get(screen) != (x, y):
+            positions[screen] = (x, y)
+            self.session.remember(settings.replace(toolbar_positions=positions))
+
+    # -- notifications -------------------------------------------------------------------
+
+    def _on_incoming_call(self, call: CurrentCall) -> None:
+        number = call.number or self.tr("unknown number")
+        self.notifier.notify(self.tr("Incoming call"), number, window=self.toolbar)
+        template = self.session.settings.screen_pop_url
+        if template and call.number:
+            self.notifier.open_screen_pop(template, call.number)
+
+    def _on_notified(self, level: str, text: str) -> None:
+        if level == "error" and not self.toolbar.isActiveWindow():
+            self.notifier.notify("AgentBar", text, error=True)
+
+    # -- quitting ------------------------------------------------------------------------
+
+    async def request_quit(self) -> None:
+        """Quit; while logged in or on a break, ask whether to end it first."""
+        state = self.session.state
+        if state.logged_in or state.on_break:
+            box = QMessageBox(self.toolbar)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Quit AgentBar"))
+            if state.on_break:
+                box.setText(
+                    self.tr("You are on a break. End the break and log out before quitting?")
+                )
+            else:
+                box.setText(self.tr("You are logged in. Log out before quitting?"))
+            logout = box.addButton(self.tr("&Log out and quit"), QMessageBox.ButtonRole.AcceptRole)
+            stay = box.addButton(
+                self.tr("&Quit, stay logged in"), QMessageBox.ButtonRole.DestructiveRole
+            )
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(logout)
+            await run_dialog_box(box)
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked is logout:
+                if state.on_break:
+                    await self.session.end_break()
+                await self.session.logout()
+                if self.session.state.logged_in:
+                    return  # logout failed: the message says why; stay open
+            elif clicked is not stay:
+                return
+        self.quit_event.set()
+
+
+async def run_dialog_box(box: QMessageBox) -> None:
+    """Show a message box window-modally and wait for any button."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(_code: int) -> None:
+        if not future.done():
+            future.set_result(None)
+
+    box.finished.connect(finished)
+    box.open()
+    await future

@@ -1,0 +1,132 @@
+"""The bar's state display: text, a shape and a colour for each state of the agent."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from agentbar.core.agent_state import AgentState
+from agentbar.core.calls import CurrentCall
+from agentbar.ui.session import Connection
+
+
+class Mode(StrEnum):
+    LOGGED_OUT = "logged_out"
+    READY = "ready"
+    BREAK = "break"
+    CALL = "call"
+    OFFLINE = "offline"
+
+
+# Each state has its own symbol (shape) as well as a colour, so it reads without colour vision.
+_STYLE = {
+    Mode.LOGGED_OUT: ("○", "#eceff1", "#37474f", "solid"),
+    Mode.READY: ("●", "#e8f5e9", "#1b5e20", "solid"),
+    Mode.BREAK: ("❚❚", "#fff3e0", "#8d4b00", "solid"),
+    Mode.CALL: ("☎", "#e3f2fd", "#0d47a1", "solid"),
+    Mode.OFFLINE: ("✖", "#ffebee", "#b71c1c", "dashed"),
+}
+_BUDGET_NEAR = ("#ffe0b2", "#e65100")
+_BUDGET_OVER = ("#ffcdd2", "#b71c1c")
+
+
+def mmss(seconds: float) -> str:
+    """``mm:ss`` (or ``h:mm:ss`` past an hour) of a duration."""
+    total = int(max(0, seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the pill shows, computed from the session's state (pure, testable)."""
+
+    mode: Mode
+    text: str
+    budget: str = ""  # "", "near", "over"
+
+
+class StatusPill(QLabel):
+    """Renders a :class:`View`; the toolbar recomputes it every second while a timer runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPill")
+        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.setMinimumWidth(190)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(self.tr("Agent status"))
+        self.view = View(Mode.LOGGED_OUT, "")
+
+    def compute(
+        self,
+        state: AgentState,
+        call: CurrentCall | None,
+        connection: Connection,
+        budgets_min: dict[str, int],
+        now: float | None = None,
+    ) -> View:
+        now = time.time() if now is None else now
+        if not connection.online:
+            wait = max(0, int(connection.retry_at - now))
+            extra = ""
+            if state.on_break:
+                extra = " · " + self.tr("Break %s") % mmss(state.on_break.elapsed(now))
+            text = self.tr("Offline — retrying in %d s") % wait + extra
+            if connection.auth_failed:
+                text = self.tr("Key refused — retrying in %d s") % wait
+            return View(Mode.OFFLINE, text)
+        if call is not None and state.logged_in:
+            arrow = {"in": "↙ ", "out": "↗ "}.get(call.direction, "")
+            number = call.number or self.tr("unknown number")
+            return View(Mode.CALL, f"{arrow}{number} · {mmss(call.elapsed(now))}")
+        if state.on_break:
+            brk = state.on_break
+            elapsed = brk.elapsed(now)
+            budget = ""
+            limit = budgets_min.get(brk.reason_id)
+            if limit:
+                if elapsed > limit * 60:
+                    budget = "over"
+                elif elapsed > limit * 60 * 0.8:
+                    budget = "near"
+            text = f"{brk.reason_name} · {mmss(elapsed)}"
+            if budget == "over":
+                text += " · " + self.tr("over %d min") % limit
+            return View(Mode.BREAK, text, budget)
+        if state.logged_in:
+            return View(Mode.READY, self.tr("Ready"))
+        return View(Mode.LOGGED_OUT, self.tr("Logged out"))
+
+    def show_view(self, view: View) -> None:
+        if view == self.view and self.text():
+            return
+        self.view = view
+        symbol, bg, fg, border = _STYLE[view.mode]
+        if view.budget == "near":
+            bg, fg = _BUDGET_NEAR
+        elif view.budget == "over":
+            bg, fg = _BUDGET_OVER
+            symbol = "⚠"
+        self.setText(f"{symbol}  {view.text}")
+        self.setStyleSheet(
+            f"#statusPill {{ background: {bg}; color: {fg}; border: 2px {border} {fg};"
+            " border-radius: 11px; padding: 2px 10px; font-weight: bold; }"
+        )
+        label = self.mode_label(view.mode)
+        self.setToolTip(f"{label}: {view.text}")
+        self.setAccessibleDescription(f"{label}: {view.text}")
+
+    def mode_label(self, mode: Mode) -> str:
+        return {
+            Mode.LOGGED_OUT: self.tr("Logged out"),
+            Mode.READY: self.tr("Ready"),
+            Mode.BREAK: self.tr("On break"),
+            Mode.CALL: self.tr("On a call"),
+            Mode.OFFLINE: self.tr("Offline"),
+        }[mode]

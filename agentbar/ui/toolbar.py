@@ -1,0 +1,426 @@
+"""The always-on-top agent bar: status, login, breaks, dial, transfer, hang up, messages."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QMoveEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from agentbar.core.agent_state import AgentState, BreakReason
+from agentbar.core.calls import CurrentCall
+from agentbar.core.settings import Settings
+from agentbar.ui.dial_field import DialField
+from agentbar.ui.resources import icon
+from agentbar.ui.session import AgentSession, Connection
+from agentbar.ui.status_pill import Mode, StatusPill
+
+_MESSAGE_COLOURS = {"info": "#263238", "warning": "#8d4b00", "error": "#b71c1c"}
+_MESSAGE_SYMBOLS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
+
+
+class _Grip(QLabel):
+    """The drag handle: moves the frameless window (the system move where available)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setPixmap(icon("grip").pixmap(14, 28))
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setToolTip(self.tr("Drag to move the bar"))
+        self.setAccessibleName(self.tr("Move handle"))
+        self._offset: QPoint | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        window = self.window().windowHandle()
+        if window is not None and window.startSystemMove():
+            return
+        self._offset = event.globalPosition().toPoint() - self.window().pos()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._offset is not None:
+            self.window().move(event.globalPosition().toPoint() - self._offset)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._offset = None
+
+
+class Toolbar(QFrame):
+    """The bar. Renders the session's signals; every button calls a session method."""
+
+    settings_requested = Signal()
+    panel_requested = Signal()
+    quit_requested = Signal()
+    position_changed = Signal(str, int, int)  # screen name, x, y
+
+    def __init__(self, session: AgentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("agentBar")
+        self.setWindowTitle("AgentBar")
+        self.setWindowIcon(icon("agentbar"))
+        self.setWindowFlags(
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setAccessibleName(self.tr("AgentBar toolbar"))
+        self._build()
+        self._connect()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh_status)
+        self._tick.start()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._clear_message)
+        self._on_state_changed(session.state)
+        self._on_settings_changed(session.settings)
+        self._on_call_changed(session.call)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _button(
+        self, text: str, icon_name: str, tip: str, shortcut: str, slot: Callable[[], object]
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setIcon(icon(icon_name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAccessibleName(text.replace("&", ""))
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{tip} ({keys})")
+        button.clicked.connect(slot)
+        self._shortcut(shortcut, lambda: button.isEnabled() and slot())
+        return button
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.activated.connect(slot)
+
+    def _build(self) -> None:
+        self.grip = _Grip(self)
+        self.status = StatusPill(self)
+        self.login_button = self._button(
+            self.tr("Log in"),
+            "login",
+            self.tr("Log in or out of the call center"),
+            "Ctrl+L",
+            self._on_login_clicked,
+        )
+        self.break_button = self._button(
+            self.tr("Break"),
+            "pause",
+            self.tr("Start a break (choose a reason) or end it"),
+            "Ctrl+B",
+            self._on_break_clicked,
+        )
+        self.break_menu = QMenu(self)
+        self.break_menu.setAccessibleName(self.tr("Break reasons"))
+        self.dial_field = DialField(self.session.parse_number, self)
+        self.call_button = self._button(
+            self.tr("Call"),
+            "phone",
+            self.tr("Call the number in the field"),
+            "Ctrl+Return",
+            self._on_call_clicked,
+        )
+        self.transfer_button = self._button(
+            self.tr("Transfer"),
+            "transfer",
+            self.tr("Blind-transfer the call to an extension"),
+            "Ctrl+T",
+            self._on_transfer_clicked,
+        )
+        self.transfer_menu = QMenu(self)
+        self.transfer_menu.setAccessibleName(self.tr("Transfer targets"))
+        self.transfer_field = QLineEdit(self.transfer_menu)
+        self.transfer_field.setPlaceholderText(self.tr("Extension, then Enter"))
+        self.transfer_field.setAccessibleName(self.tr("Transfer target"))
+        self.transfer_field.setToolTip(self.tr("The extension to transfer the call to"))
+        self.transfer_field.returnPressed.connect(self._on_transfer_field_entered)
+        self._transfer_field_action = QWidgetAction(self.transfer_menu)
+        self._transfer_field_action.setDefaultWidget(self.transfer_field)
+        self.transfer_menu.addAction(self._transfer_field_action)
+        self.hangup_button = self._button(
+            self.tr("Hang up"),
+            "hangup",
+            self.tr("End the current call"),
+            "Ctrl+H",
+            self._on_hangup_clicked,
+        )
+        self.panel_button = self._button(
+            self.tr("Panel"),
+            "panel",
+            self.tr("Recordings, history and queues"),
+            "Ctrl+P",
+            self.panel_requested.emit,
+        )
+        self.menu_button = QToolButton(self)
+        self.menu_button.setIcon(icon("menu"))
+        self.menu_button.setAccessibleName(self.tr("Menu"))
+        self.menu_button.setToolTip(self.tr("Settings, about and quit (Alt+M)"))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        for text, shortcut, slot in (
+            (self.tr("&Settings…"), "Ctrl+,", self.settings_requested.emit),
+            (self.tr("&Quit"), "Ctrl+Q", self.quit_requested.emit),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+        self.menu_button.setMenu(menu)
+        self._shortcut("Alt+M", self.menu_button.showMenu)
+        self._shortcut("Ctrl+D", self._focus_dial)
+        self._shortcut("Ctrl+E", self._end_break_shortcut)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("barMessage")
+        self.message.setAccessibleName(self.tr("Last message"))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(False)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for widget in (
+            self.grip,
+            self.status,
+            self.login_button,
+            self.break_button,
+            self.dial_field,
+            self.call_button,
+            self.transfer_button,
+            self.hangup_button,
+            self.panel_button,
+            self.menu_button,
+        ):
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 3)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.setStyleSheet(
+            "#agentBar { background: #fafafa; border: 1px solid #90a4ae; border-radius: 6px; }"
+            "#barMessage { font-size: 11px; padding-left: 22px; }"
+        )
+
+    def _connect(self) -> None:
+        s = self.session
+        s.state_changed.connect(self._on_state_changed)
+        s.call_changed.connect(self._on_call_changed)
+        s.connection_changed.connect(self._on_connection_changed)
+        s.notified.connect(self._on_notified)
+        s.busy_changed.connect(self._on_busy_changed)
+        s.settings_changed.connect(self._on_settings_changed)
+        s.dial_sent.connect(lambda _target: self.dial_field.clear())
+        self.dial_field.dial_requested.connect(self._dial)
+        self.dial_field.preview_changed.connect(self._on_preview_changed)
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _refresh_status(self) -> None:
+        s = self.session
+        view = self.status.compute(
+            s.state, s.call, s.connection, dict(s.settings.break_budgets_min), time.time()
+        )
+        self.status.show_view(view)
+        offline = view.mode is Mode.OFFLINE
+        border = "2px dashed #b71c1c" if offline else "1px solid #90a4ae"
+        self.setStyleSheet(
+            f"#agentBar {{ background: {'#fff8f8' if offline else '#fafafa'}; border: {border};"
+            " border-radius: 6px; }"
+            "#barMessage { font-size: 11px; padding-left: 22px; }"
+        )
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        s = self.session
+        online = s.connection.online
+        logged_in = s.state.logged_in
+        on_call = s.call is not None
+        self.login_button.setEnabled(online and bool(s.settings.agent))
+        self.break_button.setEnabled(online and logged_in)
+        self.call_button.setEnabled(online and bool(s.settings.extension))
+        self.dial_field.setEnabled(True)  # typing never needs the server
+        self.transfer_button.setEnabled(online and on_call)
+        self.hangup_button.setEnabled(online and on_call)
+
+    def _on_state_changed(self, state: AgentState) -> None:
+        if state.logged_in:
+            self.login_button.setText(self.tr("Log out"))
+            self.login_button.setIcon(icon("logout"))
+        else:
+            self.login_button.setText(self.tr("Log in"))
+            self.login_button.setIcon(icon("login"))
+        self.login_button.setAccessibleName(self.login_button.text())
+        if state.on_break:
+            self.break_button.setText(self.tr("End break"))
+            self.break_button.setIcon(icon("play"))
+        else:
+            self.break_button.setText(self.tr("Break"))
+            self.break_button.setIcon(icon("pause"))
+        self.break_button.setAccessibleName(self.break_button.text())
+        self._rebuild_break_menu(state.break_reasons)
+        self._refresh_status()
+
+    def _rebuild_break_menu(self, reasons: tuple[BreakReason, ...]) -> None:
+        self.break_menu.clear()
+        for index, reason in enumerate(reasons):
+            prefix = f"&{index + 1} " if index < 9 else ""
+            action = self.break_menu.addAction(prefix + reason.name)
+            action.triggered.connect(lambda _=False, r=reason: self.session.start_break(r))
+        if not reasons:
+            action = self.break_menu.addAction(self.tr("No break reasons yet (server offline?)"))
+            action.setEnabled(False)
+
+    def _on_call_changed(self, _call: CurrentCall | None) -> None:
+        self._refresh_status()
+
+    def _on_connection_changed(self, connection: Connection) -> None:
+        if not connection.online:
+            self._show_message("error", self.tr("Server unreachable: %s") % connection.reason, 0)
+        self._refresh_status()
+
+    def show_message(self, level: str, text: str) -> None:
+        """Show ``text`` on the bar's message line (level: info, warning, error)."""
+        self._on_notified(level, text)
+
+    def _on_notified(self, level: str, text: str) -> None:
+        self._show_message(level, text, 8000 if level == "info" else 15000)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        self.dial_field.set_recent(settings.recent_numbers)
+        self._update_enabled()
+
+    def _on_preview_changed(self, text: str, ok: bool) -> None:
+        if text:
+            self._show_message("info" if ok else "warning", text, 0)
+        else:
+            self._clear_message()
+
+    def _show_message(self, level: str, text: str, timeout_ms: int) -> None:
+        self.message.setText(f"{_MESSAGE_SYMBOLS.get(level, '')} {text}")
+        self.message.setStyleSheet(f"color: {_MESSAGE_COLOURS.get(level, '#263238')};")
+        self.message.setToolTip(text)
+        self._message_timer.stop()
+        if timeout_ms:
+            self._message_timer.start(timeout_ms)
+
+    def _clear_message(self) -> None:
+        self.message.setText("")
+        self.message.setToolTip("")
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _on_login_clicked(self) -> None:
+        if self.session.state.logged_in:
+            self.session.logout()
+        else:
+            self.session.login()
+
+    def _on_break_clicked(self) -> None:
+        if self.session.state.on_break:
+            self.session.end_break()
+            return
+        if not self.session.state.break_reasons:
+            self.session.refresh_reasons()
+        pos = self.break_button.mapToGlobal(QPoint(0, self.break_button.height()))
+        self.break_menu.popup(pos)
+
+    def _end_break_shortcut(self) -> None:
+        if self.session.state.on_break and self.break_button.isEnabled():
+            self.session.end_break()
+
+    def _focus_dial(self) -> None:
+        self.activateWindow()
+        self.dial_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.dial_field.selectAll()
+
+    def _dial(self, text: str) -> None:
+        if self.call_button.isEnabled():
+            self.session.dial(text)
+
+    def _on_call_clicked(self) -> None:
+        self._dial(self.dial_field.text())
+
+    def _on_transfer_clicked(self) -> None:
+        self._rebuild_transfer_menu()
+        pos = self.transfer_button.mapToGlobal(QPoint(0, self.transfer_button.height()))
+        self.transfer_menu.popup(pos)
+        self.transfer_field.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _rebuild_transfer_menu(self) -> None:
+        menu = self.transfer_menu
+        for action in menu.actions():
+            if action is not self._transfer_field_action:
+                menu.removeAction(action)
+                action.deleteLater()
+        menu.addSeparator()
+        for target in self.session.settings.recent_transfer_targets[:9]:
+            action = menu.addAction(self.tr("Transfer to %s") % target)
+            action.triggered.connect(lambda _=False, t=target: self._transfer(t))
+
+    def _on_transfer_field_entered(self) -> None:
+        text = self.transfer_field.text().strip()
+        if text:
+            self.transfer_menu.close()
+            self.transfer_field.clear()
+            self._transfer(text)
+
+    def _transfer(self, target: str) -> None:
+        if self.transfer_button.isEnabled():
+            self.session.transfer(target)
+
+    def _on_hangup_clicked(self) -> None:
+        self.session.hangup()
+
+    # -- window --------------------------------------------------------------------------
+
+    def place(self, positions: dict[str, tuple[int, int]]) -> None:
+        """Put the bar where it was on this screen, or top-centre if that place is gone."""
+        self.adjustSize()
+        screen = QApplication.primaryScreen()
+        for candidate in QApplication.screens():
+            saved = positions.get(candidate.name())
+            if saved is None:
+                continue
+            x, y = saved
+            if candidate.availableGeometry().contains(QPoint(x + 20, y + 10)):
+                self.move(x, y)
+                return
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.center().x() - self.width() // 2, area.top() + 8)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        screen = self.screen()
+        if screen is not None and self.isVisible():
+            self.position_changed.emit(screen.name(), self.x(), self.y())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing the bar is quitting; the app asks about an open break or login first.
+        event.ignore()
+        self.quit_requested.emit()

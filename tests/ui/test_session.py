@@ -1,0 +1,178 @@
+"""AgentSession against the simulator over loopback: every flow, through signals and state."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason, load_state
+from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
+
+WAIT = 8000
+
+
+def _login(qtbot, session):
+    session.login()
+    qtbot.waitUntil(lambda: bool(session.state.logged_in and session.state.break_reasons), timeout=WAIT)
+
+
+def test_login_then_break_then_end_reconciles_to_server(qtbot, make_session, sim, paths):
+    session = make_session()
+    _login(qtbot, session)
+    assert sim.state.agents.get(DEMO_AGENT).logged_in
+    reason = session.state.break_reasons[0]
+    session.start_break(reason)
+    qtbot.waitUntil(lambda: session.state.on_break is not None, timeout=WAIT)
+    assert session.state.on_break.reason_id == reason.id
+    # Persisted at once: a crash now keeps the break's start.
+    qtbot.waitUntil(lambda: load_state(paths.state_file)[0].on_break is not None, timeout=WAIT)
+    session.end_break()
+    qtbot.waitUntil(lambda: session.state.on_break is None, timeout=WAIT)
+    record = session.state.break_log[-1]
+    assert record.reason_id == reason.id
+    # The server's start/end (second resolution) replaced ours.
+    assert record.started_at == int(record.started_at)
+    assert record.ended_at >= record.started_at
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_each_break_reason(qtbot, make_session, sim, index):
+    session = make_session()
+    _login(qtbot, session)
+    reason = session.state.break_reasons[index]
+    session.start_break(reason)
+    qtbot.waitUntil(lambda: session.state.on_break is not None, timeout=WAIT)
+    assert sim.state.agents.get(DEMO_AGENT).break_id == reason.id
+
+
+def test_restart_during_break_resumes_the_timer(qtbot, make_session, sim, paths):
+    session = make_session()
+    _login(qtbot, session)
+    session.start_break(session.state.break_reasons[0])
+    qtbot.waitUntil(lambda: load_state(paths.state_file)[0].on_break is not None, timeout=WAIT)
+    started = session.state.on_break.started_at
+    # A new run reads the same file (the crash case: nothing was shut down cleanly).
+    restored, note = load_state(paths.state_file)
+    assert note is None
+    again = make_session(state=restored)
+    assert again.state.on_break is not None
+    assert again.state.on_break.started_at == started
+    assert again.state.on_break.elapsed() >= 0
+    again.end_break()
+    qtbot.waitUntil(lambda: again.state.on_break is None, timeout=WAIT)
+
+
+@pytest.mark.parametrize(
+    ("typed", "sent"),
+    [
+        ("+90 532 123 45 67", "05321234567"),
+        ("0090 532 123 45 67", "05321234567"),
+        ("0532 123 45 67", "05321234567"),
+        ("(0532) 123-4567", "05321234567"),
+        ("tel:+90-532-123-4567", "05321234567"),
+        ("5321234567", "05321234567"),
+        ("1005", "1005"),
+    ],
+)
+def test_dial_number_shapes(qtbot, make_session, sim, typed, sent):
+    session = make_session()
+    with qtbot.waitSignal(session.dial_sent, timeout=WAIT):
+        session.dial(typed)
+    dials = [r for r in sim.requests if r.module == "dial"]
+    assert len(dials) == 1
+    assert dials[0].params["number"] == sent
+    assert dials[0].params["extension"] == DEMO_EXTENSION
+    assert session.settings.recent_numbers[0] == sent
+
+
+def test_junk_number_is_refused_without_a_request(qtbot, make_session, sim):
+    session = make_session()
+    with qtbot.waitSignal(session.notified, timeout=WAIT) as blocker:
+        session.dial("call me maybe")
+    assert blocker.args[0] == "error"
+    assert "call me maybe" in blocker.args[1]
+    assert not [r for r in sim.requests if r.module == "dial"]
+
+
+def test_call_shows_then_transfer_then_hangup(qtbot, make_session, sim):
+    session = make_session()
+    _login(qtbot, session)
+    session.dial("0532 123 45 67")
+    qtbot.waitUntil(lambda: session.call is not None, timeout=WAIT)
+    assert session.call.number == "05321234567"
+    assert session.call.direction == "out"
+    session.transfer("1005")
+    qtbot.waitUntil(lambda: session.call is None, timeout=WAIT)
+    assert [r.params["extension"] for r in sim.requests if r.module == "redirect"] == ["1005"]
+    assert session.settings.recent_transfer_targets[0] == "1005"
+    # A second call, ended with hangup.
+    session.dial("0532 765 43 21")
+    qtbot.waitUntil(lambda: session.call is not None, timeout=WAIT)
+    session.hangup()
+    qtbot.waitUntil(lambda: session.call is None, timeout=WAIT)
+    assert [r.params["extension"] for r in sim.requests if r.module == "hangup"] == [
+        DEMO_EXTENSION
+    ]
+
+
+def test_incoming_call_is_announced_once(qtbot, make_session, sim):
+    session = make_session()
+    _login(qtbot, session)
+    seen = []
+    session.incoming_call.connect(seen.append)
+    sim.inject_incoming_call(DEMO_EXTENSION, "02125551234", "Ali Veli", ring_s=0.2, talk_s=60)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT)
+    assert seen[0].number == "02125551234"
+    assert seen[0].direction == "in"
+    qtbot.wait(1500)  # several more polls of the same call
+    assert len(seen) == 1
+
+
+def test_server_down_then_back(qtbot, make_session, sim):
+    session = make_session()
+    _login(qtbot, session)
+    session.start_break(session.state.break_reasons[0])
+    qtbot.waitUntil(lambda: session.state.on_break is not None, timeout=WAIT)
+    sim.set_down(True)
+    qtbot.waitUntil(lambda: not session.connection.online, timeout=WAIT)
+    assert session.connection.reason
+    assert session.connection.retry_at > time.time() - 1
+    # The break is still ours while offline.
+    assert session.state.on_break is not None
+    sim.set_down(False)
+    session.poke()
+    qtbot.waitUntil(lambda: session.connection.online, timeout=WAIT)
+    assert session.state.on_break is not None
+
+
+def test_wrong_key_says_so_and_keeps_state(qtbot, make_session, sim):
+    session = make_session(key="WRONG-KEY-0000")
+    with qtbot.waitSignal(session.notified, timeout=WAIT) as blocker:
+        session.login()
+    assert blocker.args[0] == "error"
+    assert "key" in blocker.args[1].lower()
+    assert "WRONG-KEY-0000" not in blocker.args[1]
+    assert not session.state.logged_in
+    qtbot.waitUntil(lambda: session.connection.auth_failed, timeout=WAIT)
+
+
+def test_failed_action_is_not_retried(qtbot, make_session, sim):
+    session = make_session()
+    sim.faults.error_rate = 1.0
+    with qtbot.waitSignal(session.notified, timeout=WAIT) as blocker:
+        session.dial("05321234567")
+    assert blocker.args[0] == "error"
+    assert len([r for r in sim.requests if r.module == "dial"]) == 1
+    assert not session.busy
+
+
+def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make_session):
+    state = AgentState(
+        logged_in=True,
+        agent=DEMO_AGENT,
+        on_break=ActiveBreak("2", "YEMEK MOLASI", time.time() - 125),
+        break_reasons=(BreakReason("2", "YEMEK MOLASI"),),
+    )
+    session = make_session(state=state, start=False)
+    assert 124 <= session.state.on_break.elapsed() <= 130
