@@ -231,7 +231,12 @@ class CallCenterClient:
         return [m.CallRecord.from_wire(r) for r in await self._rows("soundRecords", params)]
 
     async def download_recording(
-        self, listen: str, dest: Path, *, on_progress: ProgressCallback | None = None
+        self,
+        listen: str,
+        dest: Path,
+        *,
+        on_progress: ProgressCallback | None = None,
+        read_timeout: float = 30.0,
     ) -> m.Download:
         """``downloadRecording`` into ``dest``, atomically (see Transport.download).
 
@@ -242,7 +247,9 @@ class CallCenterClient:
         spec = MODULES["downloadRecording"]
 
         async def attempt() -> tuple[int, str]:
-            return await self._transport.download(spec, {"listen": listen}, dest, on_progress)
+            return await self._transport.download(
+                spec, {"listen": listen}, dest, on_progress, read_timeout
+            )
 
         size, kind = await self._with_retry(spec, attempt)
         return m.Download(dest, size, kind)

@@ -38,6 +38,19 @@ def parse_int(text: str | None) -> int | None:
         return int(value) if value == value and abs(value) < 2**53 else None
 
 
+def parse_duration(text: str | None) -> int | None:
+    """Seconds from ``"42"``, ``"42.0"`` or Asterisk's ``"HH:MM:SS"`` / ``"MM:SS"``, or None."""
+    if text is None:
+        return None
+    parts = text.strip().split(":")
+    if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
+        seconds = 0
+        for part in parts:
+            seconds = seconds * 60 + int(part)
+        return seconds
+    return parse_int(text)
+
+
 def _s(row: Mapping[str, str], key: str) -> str:
     return row.get(key, "").strip()
 
@@ -83,7 +96,7 @@ class BreakEnd:
             agent=_s(row, "agent") or None,
             start=parse_datetime(row.get("starttime")),
             end=parse_datetime(row.get("endtime")),
-            duration_s=parse_int(row.get("duration")),
+            duration_s=parse_duration(row.get("duration")),
         )
 
 
@@ -132,7 +145,7 @@ class LiveCall:
             application=_s(row, "islem"),
             data=_s(row, "data"),
             caller_number=_s(row, "arayan_numara"),
-            duration_s=parse_int(row.get("sure")),
+            duration_s=parse_duration(row.get("sure")),
         )
 
 
@@ -165,7 +178,7 @@ class CallRecord:
             inner_channel=_s(row, "ic_kanal"),
             last_app=_s(row, "sonislem"),
             last_data=_s(row, "sondata"),
-            duration_s=parse_int(row.get("sure")),
+            duration_s=parse_duration(row.get("sure")),
             disposition=_s(row, "durum"),
             file=_s(row, "dosya") or None,
         )
@@ -218,7 +231,7 @@ class CallDetail:
             status=_s(row, "status"),
             start=parse_datetime(row.get("start_time")),
             end=parse_datetime(row.get("end_time")),
-            duration_s=parse_int(row.get("duration")),
+            duration_s=parse_duration(row.get("duration")),
             failure_cause=_s(row, "failure_cause"),
             failure_cause_text=_s(row, "failure_cause_txt"),
             agent_number=_s(row, "agent_number"),

@@ -143,7 +143,7 @@ class Transport:
             raise self._network_error(exc, module) from None
 
     def _network_error(self, exc: httpx.HTTPError, module: Module) -> NetworkError:
-        reason = self.redact(str(exc) or type(exc).__name__)
+        reason = self.redact(str(exc) or type(exc).__name__).rstrip(".")
         name = module.name
         if isinstance(exc, httpx.TimeoutException):
             return NetworkError("The server did not answer in time.", module=name)
@@ -190,6 +190,7 @@ class Transport:
         params: Mapping[str, ParamValue],
         dest: Path,
         on_progress: ProgressCallback | None = None,
+        read_timeout: float = 30.0,
     ) -> tuple[int, str]:
         """Stream audio into ``dest`` atomically; return (bytes, kind).
 
@@ -199,7 +200,7 @@ class Transport:
         """
         tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.part")
         try:
-            async with self.stream(module, params, read_timeout=30.0) as response:
+            async with self.stream(module, params, read_timeout=read_timeout) as response:
                 ctype = response.headers.get("content-type", "").lower()
                 if response.status_code >= 300 or ctype.startswith(_ERROR_CONTENT_TYPES):
                     body = await self.read_body(response, module)

@@ -41,6 +41,7 @@ _AUTH_WORDS = re.compile(
     r"api\s*key|apikey|anahtar|yetki|unauthori[sz]ed|forbidden|authenticat|invalid key",
     re.IGNORECASE,
 )
+_SCALAR_FIELDS = frozenset({"message", "extension", "id_campaign", "name"})
 _TRUE = {"true", "1"}
 _FALSE = {"false", "0", ""}
 
@@ -277,11 +278,20 @@ def _find_list(doc: Mapping[str, Any], module: Module) -> Any:
 
 
 def _scalars(doc: Mapping[str, Any], module: str) -> dict[str, str]:
-    return {
-        k: _scalar(v, k, module)
-        for k, v in doc.items()
-        if k.lower() != "result" and not isinstance(v, dict | list)
-    }
+    """The top-level fields of a message reply.
+
+    A structure where the document has a scalar (``message``, ``id_campaign``…) is a
+    ProtocolError; an unknown nested field is kept as compact JSON text for the CLI to show.
+    """
+    out: dict[str, str] = {}
+    for k, v in doc.items():
+        if k.lower() == "result":
+            continue
+        if isinstance(v, dict | list) and k.lower() not in _SCALAR_FIELDS:
+            out[k] = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+        else:
+            out[k] = _scalar(v, k, module)
+    return out
 
 
 def normalise(doc: Any, module: Module) -> Payload:
@@ -305,7 +315,7 @@ def normalise(doc: Any, module: Module) -> Payload:
     if kind is Kind.AGENTS:
         return [_scalar(item, "agent", name).strip() for item in php_list(_find_list(doc, module))]
     if kind is Kind.BREAK_END:
-        out = _scalars(doc, name)
+        out = {k: v for k, v in _scalars(doc, name).items() if k.lower() != "break"}
         block = _get(doc, "break")
         if isinstance(block, list):
             block = block[0] if block else None

@@ -39,4 +39,4 @@ def grab(windows: list[QWidget] | None = None) -> QImage:
 def save_screenshot(path: str | Path, windows: list[QWidget] | None = None) -> bool:
     """Write the grab to ``path`` (PNG); False when nothing is visible or the write failed."""
     image = grab(windows)
-    return not image.isNull() and image.save(str(path), b"PNG")
+    return not image.isNull() and image.save(str(path))

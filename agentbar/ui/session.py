@@ -121,9 +121,7 @@ class AgentSession(QObject):
             self.notified.emit("error", self.tr("The server refused the API key: %s") % exc)
         except NetworkError as exc:
             self._went_offline(str(exc))
-            self.notified.emit(
-                "error", self.tr("%s failed: the server cannot be reached (%s)") % (what, exc)
-            )
+            self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
         except CallCenterError as exc:
             self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
         except InvalidNumber as exc:
@@ -193,7 +191,7 @@ class AgentSession(QObject):
         ack = await self.client.login_agent(agent)
         self._set_state(self.state.logged_in_as(agent))
         self.notified.emit("info", ack.message or self.tr("Logged in."))
-        await self._refresh_reasons()
+        self.refresh_reasons()  # its own task: a failure there is not a failed login
         self.poke()
 
     def logout(self) -> asyncio.Task[Any]:

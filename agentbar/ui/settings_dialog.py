@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 import shiboken6
 from PySide6.QtCore import QLocale, QRegularExpression
-from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from agentbar.api.errors import redact
 from agentbar.core.connection_check import ConnectionReport
-from agentbar.core.phone import DialFormat, normalize
 from agentbar.core.settings import (
     POLL_INTERVAL_RANGE_S,
     Settings,
@@ -38,53 +37,51 @@ from agentbar.core.settings import (
     validate_server_url,
 )
 
-__all__ = ["Checker", "SettingsDialog"]
+__all__ = ["COMMON_REGIONS", "Checker", "SettingsDialog"]
 
 log = logging.getLogger(__name__)
 
-#: ``checker(url, api_key, wire)``: for example a partial of ``core.connection_check``.
+#: ``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client.
 Checker = Callable[[str, str, str], Awaitable[ConnectionReport]]
 
-# Listed first, in this order; every other region phonenumbers knows follows alphabetically.
+#: Offered first, in this order; every other region phonenumbers knows follows, A to Z.
 COMMON_REGIONS = ("TR", "DE", "GB", "US", "NL", "FR", "AZ", "AT", "BE", "CH")
-# Dark enough to read on a light window background; the text always says it too (✔ ✖ ⚠).
+# Dark enough to read on a light background; the text always says it too (✔ ✖ ⚠).
 _OK_COLOUR, _ERROR_COLOUR, _WARN_COLOUR = "#1b6e2d", "#b3261e", "#8a5100"
 
 
-def _regions(current: str) -> list[str]:
+def _region_items(current: str) -> list[tuple[str, str]]:
+    """(code, "TR — Türkiye") for the common regions, then the rest; ``current`` always in."""
     rest = sorted(set(phonenumbers.SUPPORTED_REGIONS) - set(COMMON_REGIONS))
-    regions = [*COMMON_REGIONS, *rest]
-    return regions if current in regions else [current, *regions]
+    codes = [*COMMON_REGIONS, *rest]
+    items = []
+    for code in codes if current in codes else [current, *codes]:
+        territory = QLocale.codeToTerritory(code)
+        known = territory != QLocale.Country.AnyTerritory
+        items.append((code, f"{code} — {QLocale.territoryToString(territory)}" if known else code))
+    return items
 
 
-def _region_name(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    return (
-        "" if territory == QLocale.Territory.AnyTerritory else QLocale.territoryToString(territory)
-    )
+def _box(*widgets: QWidget, stretch: int = -1, vertical: bool = False) -> QWidget:
+    """Widgets in a row (or column) without margins; ``widgets[stretch]`` takes the spare room.
 
-
-def _dial_examples(region: str) -> tuple[str, str] | None:
-    """A mobile number of ``region`` as AgentBar would send it: (national, international)."""
-    try:
-        kind = phonenumbers.PhoneNumberType.MOBILE
-        example = phonenumbers.example_number_for_type(region, kind)
-        if example is None:
-            return None
-        e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
-        national = normalize(e164, region=region, fmt=DialFormat.NATIONAL).number
-        return national, normalize(e164, region=region, fmt=DialFormat.E164).number
-    except ValueError:  # InvalidNumber, or a region the phone module refuses
-        return None
+    Messages go under their field in a column, not in rows of their own: QFormLayout sizes a
+    word-wrapped label by its size hint, a box layout by its height for the actual width.
+    """
+    box = QWidget()
+    layout = QVBoxLayout(box) if vertical else QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if index == stretch else 0)
+    return box
 
 
 class SettingsDialog(QDialog):
-    """The settings form. Read the outcome with :meth:`result_settings` and :meth:`result_key`.
+    """The settings form; read the outcome with :meth:`result_settings` and :meth:`result_key`.
 
-    Saves nothing itself: the caller stores the settings and the key (in the keyring). The key is
-    never logged, and never put into a tooltip or an accessible name or description. The
-    connection test runs ``checker`` as an asyncio task on the running (qasync) loop; closing the
-    dialog cancels it.
+    Saves nothing itself: the caller stores the settings, and the key in the keyring. The key is
+    never logged, nor put into a tooltip, accessible name or description. The connection test
+    runs ``checker`` as an asyncio task on the running (qasync) loop; closing cancels it.
     """
 
     def __init__(
@@ -105,135 +102,112 @@ class SettingsDialog(QDialog):
         self._form = QFormLayout()
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._build_server(settings, api_key or "", key_problem)
+        self._build_test()
         self._build_dialling(settings)
         self._build_general(settings)
-        self._hint = self._message("hint", self.tr("Why OK is unavailable"))
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        cancel = self._buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        hint = self.tr("Enter the server URL, agent number and extension to save.")
+        self._hint = self._message(self.tr("Why OK is unavailable"), hint)
+        kind = QDialogButtonBox.StandardButton
+        box = QDialogButtonBox(kind.Ok | kind.Cancel)
+        self._ok, cancel = box.button(kind.Ok), box.button(kind.Cancel)
         self._describe(self._ok, self.tr("OK"), self.tr("Save the settings and close (Enter)"))
         self._describe(cancel, self.tr("Cancel"), self.tr("Close without saving (Esc)"))
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self._form)
         layout.addStretch(1)
         layout.addWidget(self._hint)
-        layout.addWidget(self._buttons)
-        self.setMinimumWidth(500)
+        layout.addWidget(box)
+        self.setMinimumWidth(520)
+        for edit in (self._url, self._agent, self._extension, self._screen_pop):
+            edit.textChanged.connect(self._refresh)
+        for signal in (self._url.textChanged, self._key.textChanged, self._wire.activated):
+            signal.connect(self._on_connection_edited)
         self._refresh()
 
     # -- building ------------------------------------------------------------------------
 
     def _build_server(self, settings: Settings, api_key: str, key_problem: str | None) -> None:
         self._heading(self.tr("Server"))
-        self._url = self._line_edit(
-            settings.server_url,
-            "https://pbx.example.com/api/",
-            self.tr("Server URL"),
-            self.tr("The address of the call-center API, from your administrator"),
+        self._url = self._line(settings.server_url, "https://pbx.example.com/api/")
+        tip = self.tr("The address of the call-center API, from your administrator")
+        self._url_error = self._message(self.tr("Server URL problem"), colour=_ERROR_COLOUR)
+        warning = self.tr(
+            "This address uses http://: the API key travels unencrypted. "
+            "Use https:// if the server supports it."
         )
-        self._row(self.tr("&Server URL:"), self._url)
-        self._url_error = self._message_row("error", self.tr("Server URL problem"))
-        self._url_warning = self._message_row("warning", self.tr("Unencrypted connection warning"))
-        self._url_warning.setText(
-            "⚠ "
-            + self.tr(
-                "This address uses http://: the API key travels unencrypted. "
-                "Use https:// if the server supports it."
-            )
-        )
-        self._key = self._line_edit(
-            api_key,
-            self.tr("From your administrator"),
-            self.tr("API key"),
-            self.tr("The API key that lets AgentBar use the server; kept in the system keyring"),
-        )
+        name = self.tr("Unencrypted connection")
+        self._url_warning = self._message(name, f"⚠ {warning}", _WARN_COLOUR)
+        self._row(self.tr("&Server URL:"), self._url, tip, self._url_error, self._url_warning)
+        self._key = self._line(api_key, self.tr("From your administrator"))
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._show_key = QPushButton(self.tr("S&how"))
         self._show_key.setCheckable(True)
         self._describe(self._show_key, self.tr("Show API key"), self.tr("Show or hide the key"))
         self._show_key.toggled.connect(self._on_show_key_toggled)
-        self._row(self.tr("API &key:"), _hbox(self._key, self._show_key), buddy=self._key)
-        self._key_problem = self._message_row("warning", self.tr("API key storage problem"))
-        self._key_problem.setText(f"⚠ {key_problem}" if key_problem else "")
-        self._agent = self._digits_edit(
-            settings.agent, self.tr("Agent number"), self.tr("Your agent number (2–6 digits)")
-        )
-        self._row(self.tr("&Agent number:"), self._agent)
-        self._agent_error = self._message_row("error", self.tr("Agent number problem"))
-        self._extension = self._digits_edit(
-            settings.extension,
-            self.tr("Extension"),
-            self.tr("The extension of your phone, which rings first when you dial (2–6 digits)"),
-        )
-        self._row(self.tr("E&xtension:"), self._extension)
-        self._extension_error = self._message_row("error", self.tr("Extension problem"))
-        self._wire = self._combo(
-            [("json", "JSON"), ("xml", "XML")],
-            settings.wire,
-            self.tr("Wire format"),
-            self.tr("The reply format the server speaks; JSON unless told otherwise"),
-        )
-        self._row(self.tr("&Wire format:"), self._wire)
+        tip = self.tr("The key that lets AgentBar use the server; kept in the system keyring")
+        name = self.tr("API key storage problem")
+        self._key_problem = self._message(name, f"⚠ {key_problem}", _WARN_COLOUR)
+        self._key_problem.setVisible(bool(key_problem))
+        field = _box(self._key, self._show_key, stretch=0)
+        self._row(self.tr("API &key:"), self._key, tip, self._key_problem, shown=field)
+        self._agent = self._digits(settings.agent)
+        self._agent_error = self._message(self.tr("Agent number problem"), colour=_ERROR_COLOUR)
+        tip = self.tr("Your agent number (2–6 digits)")
+        self._row(self.tr("&Agent number:"), self._agent, tip, self._agent_error)
+        self._extension = self._digits(settings.extension)
+        tip = self.tr("The extension of your phone, which rings first when you dial (2–6 digits)")
+        self._extension_error = self._message(self.tr("Extension problem"), colour=_ERROR_COLOUR)
+        self._row(self.tr("E&xtension:"), self._extension, tip, self._extension_error)
+        self._wire = self._combo([("json", "JSON"), ("xml", "XML")], settings.wire)
+        tip = self.tr("The reply format the server speaks; JSON unless told otherwise")
+        self._row(self.tr("&Wire format:"), self._wire, tip)
         self._poll = QDoubleSpinBox()
         self._poll.setRange(*POLL_INTERVAL_RANGE_S)
         self._poll.setDecimals(1)
         self._poll.setSingleStep(0.5)
-        self._poll.setSuffix(self.tr(" s"))
+        self._poll.setSuffix(self.tr(" s", "seconds"))
         self._poll.setValue(settings.poll_interval_s)
         tip = self.tr("How often AgentBar asks the server about your calls, in seconds")
-        self._describe(self._poll, self.tr("Poll interval"), tip)
-        self._describe(self._poll.lineEdit(), self.tr("Poll interval"), tip)
-        self._row(self.tr("&Poll interval:"), self._poll)
+        self._row(self.tr("&Poll interval:"), self._poll, tip)
+        self._describe(self._poll.lineEdit(), self._poll.accessibleName(), tip)
+
+    def _build_test(self) -> None:
         self._test = QPushButton(self.tr("&Test connection"))
-        tip = self.tr("Ask the server for its break reasons with this address and key")
+        tip = self.tr("Ask the server for its break reasons with this address, key and format")
         self._describe(self._test, self.tr("Test connection"), tip)
         self._test.clicked.connect(self._on_test_clicked)
-        self._test_result = self._message("result", self.tr("Connection test result"))
-        test_row = _hbox(self._test, self._test_result)
-        self._form.addRow("", test_row)
-        self._form.setRowVisible(test_row, self._checker is not None)
+        self._test_result = self._message(self.tr("Connection test result"))
+        row = _box(self._test, self._test_result, stretch=1)
+        self._form.addRow("", row)
+        self._form.setRowVisible(row, self._checker is not None)
         self._test.setVisible(self._checker is not None)
 
     def _build_dialling(self, settings: Settings) -> None:
         self._heading(self.tr("Dialling"))
-        regions = [
-            (code, f"{code} — {_region_name(code)}".rstrip(" —"))
-            for code in _regions(settings.region)
+        self._region = self._combo(_region_items(settings.region), settings.region)
+        self._region.insertSeparator(self._region.findData(COMMON_REGIONS[-1]) + 1)
+        self._region.setMaxVisibleItems(15)
+        tip = self.tr("The country whose numbers can be typed without +country code")
+        self._row(self.tr("Default &region:"), self._region, tip)
+        formats = [
+            ("national", self.tr("National, with 0")),
+            ("e164", self.tr("International, with +")),
         ]
-        self._region = self._combo(
-            regions,
-            settings.region,
-            self.tr("Default region for numbers"),
-            self.tr("The country whose numbers can be typed without a +country code"),
-        )
-        self._region.insertSeparator(len(COMMON_REGIONS))
-        self._region.currentIndexChanged.connect(self._update_dial_examples)
-        self._row(self.tr("Default &region:"), self._region)
-        self._dial_format = self._combo(
-            [("national", ""), ("e164", "")],
-            settings.dial_format,
-            self.tr("Dial format"),
-            self.tr("How numbers are sent to the phone system"),
-        )
-        self._update_dial_examples()
-        self._row(self.tr("&Dial format:"), self._dial_format)
+        self._dial_format = self._combo(formats, settings.dial_format)
+        tip = self.tr("How numbers are written when AgentBar asks the phone system to dial")
+        self._row(self.tr("&Dial format:"), self._dial_format, tip)
         self._confirm = QCheckBox(self.tr("&Confirm before dialling a link"))
         self._confirm.setChecked(settings.confirm_before_dial)
         tip = self.tr("Ask before calling a number clicked in a browser or another program")
         self._describe(self._confirm, self.tr("Confirm before dialling links"), tip)
         self._form.addRow("", self._confirm)
-        self._screen_pop = self._line_edit(
-            settings.screen_pop_url,
-            "https://crm.example/search?phone={phone}",
-            self.tr("Screen-pop URL template"),
-            self.tr("Opened in the browser when a call arrives; {phone} becomes the number"),
-        )
-        self._row(self.tr("Screen-pop &URL:"), self._screen_pop)
-        self._screen_pop_error = self._message_row("error", self.tr("Screen-pop URL problem"))
+        example = "https://crm.example/search?phone={phone}"
+        self._screen_pop = self._line(settings.screen_pop_url, example)
+        tip = self.tr("Opened in the browser when a call arrives; {phone} becomes the number")
+        self._screen_pop_error = self._message(self.tr("Screen-pop problem"), colour=_ERROR_COLOUR)
+        self._row(self.tr("Screen-pop &URL:"), self._screen_pop, tip, self._screen_pop_error)
 
     def _build_general(self, settings: Settings) -> None:
         self._heading(self.tr("General"))
@@ -244,76 +218,69 @@ class SettingsDialog(QDialog):
         self._form.addRow("", self._notifications)
         languages = [
             ("system", self.tr("System default")),
-            ("tr", self.tr("Türkçe", "language name in Turkish; keep as is")),
-            ("en", self.tr("English", "language name in English; keep as is")),
+            ("tr", self.tr("Türkçe", "the language's own name; keep as is")),
+            ("en", self.tr("English", "the language's own name; keep as is")),
         ]
-        self._language = self._combo(
-            languages,
-            settings.language,
-            self.tr("Language"),
-            self.tr("The language of AgentBar; System default follows the operating system"),
-        )
-        self._row(self.tr("&Language:"), self._language)
+        self._language = self._combo(languages, settings.language)
+        tip = self.tr("The language of AgentBar; System default follows the operating system")
+        self._row(self.tr("&Language:"), self._language, tip)
 
     def _heading(self, text: str) -> None:
         label = QLabel(text)
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        if self._form.rowCount():
-            label.setContentsMargins(0, 8, 0, 0)
+        label.setStyleSheet(f"font-weight: bold; margin-top: {6 if self._form.rowCount() else 0}px")
         self._form.addRow(label)
 
-    def _row(self, text: str, field: QWidget, *, buddy: QWidget | None = None) -> None:
-        label = QLabel(text)
-        label.setBuddy(buddy or field)
-        self._form.addRow(label, field)
+    def _row(
+        self, label: str, field: QWidget, tip: str, *notes: QLabel, shown: QWidget | None = None
+    ) -> None:
+        """A labelled row (``shown``, else ``field``), ``notes`` under it; ``field`` is the buddy.
 
-    def _message(self, kind: str, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(kind)
+        The accessible name is the label without ``&`` and colon.
+        """
+        buddy = QLabel(label)
+        buddy.setBuddy(field)
+        self._describe(field, label.replace("&", "").rstrip(":"), tip)
+        self._form.addRow(
+            buddy, _box(shown or field, *notes, vertical=True) if notes else shown or field
+        )
+
+    @staticmethod
+    def _message(name: str, text: str = "", colour: str = "") -> QLabel:
+        label = QLabel(text)
         label.setWordWrap(True)
         label.setAccessibleName(name)
+        label.setStyleSheet(f"color: {colour};" if colour else "")
         label.setVisible(False)
         return label
 
-    def _message_row(self, kind: str, name: str) -> QLabel:
-        label = self._message(kind, name)
-        colour = _ERROR_COLOUR if kind == "error" else _WARN_COLOUR
-        label.setStyleSheet(f"color: {colour};")
-        self._form.addRow("", label)
-        self._form.setRowVisible(label, False)
-        return label
-
-    def _describe(self, widget: QWidget, name: str, tip: str) -> None:
+    @staticmethod
+    def _describe(widget: QWidget, name: str, tip: str) -> None:
         widget.setAccessibleName(name)
         widget.setToolTip(tip)
 
-    def _line_edit(self, text: str, placeholder: str, name: str, tip: str) -> QLineEdit:
+    @staticmethod
+    def _line(text: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(text)
         edit.setPlaceholderText(placeholder)
-        self._describe(edit, name, tip)
-        edit.textChanged.connect(self._refresh)
         return edit
 
-    def _digits_edit(self, text: str, name: str, tip: str) -> QLineEdit:
-        edit = self._line_edit(text, self.tr("2–6 digits"), name, tip)
+    def _digits(self, text: str) -> QLineEdit:
+        edit = self._line(text, self.tr("2–6 digits"))
         edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}"), edit))
-        edit.setMaxLength(6)
         return edit
 
-    def _combo(self, items: list[tuple[str, str]], current: str, name: str, tip: str) -> QComboBox:
+    @staticmethod
+    def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
         combo = QComboBox()
         for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(combo.findData(current), 0))
-        self._describe(combo, name, tip)
         return combo
 
     # -- behaviour -----------------------------------------------------------------------
 
     def result_settings(self) -> Settings:
-        """The given settings with the edited fields replaced (text fields stripped)."""
+        """The given settings with the edited fields replaced (text stripped)."""
         return self._settings.replace(
             server_url=self._url.text().strip(),
             agent=self._agent.text().strip(),
@@ -343,59 +310,53 @@ class SettingsDialog(QDialog):
 
     def _refresh(self) -> None:
         """Re-validate every field; OK only when the settings can run the toolbar."""
-        url = self._url.text().strip()
-        url_problem = validate_server_url(url)
-        self._show(self._url_error, url, self._url_problem_text(url_problem))
-        self._form.setRowVisible(self._url_warning, url_problem is None and is_cleartext(url))
-        self._form.setRowVisible(self._key_problem, bool(self._key_problem.text()))
-        agent, extension = self._agent.text(), self._extension.text()
-        bad_agent = validate_agent(agent) is not None
-        bad_extension = validate_extension(extension) is not None
-        self._show(self._agent_error, agent, self.tr("The agent number must be 2 to 6 digits."))
-        self._show(
-            self._extension_error, extension, self.tr("The extension must be 2 to 6 digits.")
-        )
-        pop_problem = self._screen_pop_problem(self._screen_pop.text().strip())
-        self._show(self._screen_pop_error, "x" if pop_problem else "", pop_problem)
-        self._ok.setEnabled(not (url_problem or bad_agent or bad_extension or pop_problem))
-        missing = not (url and agent and extension)
-        self._hint.setText(self.tr("Enter the server URL, agent number and extension to save."))
-        self._hint.setVisible(missing)
+        url, agent, extension = self._url.text().strip(), self._agent.text(), self._extension.text()
+        pop = self._screen_pop.text().strip()
+        url_problem = self._url_problem(url)
+        self._url_warning.setVisible(url_problem is None and is_cleartext(url))
+        rule = self.tr("The agent number must be 2 to 6 digits.")
+        agent_problem = rule if validate_agent(agent) else None
+        rule = self.tr("The extension must be 2 to 6 digits.")
+        extension_problem = rule if validate_extension(extension) else None
+        checks = [
+            (self._url_error, url, url_problem),
+            (self._agent_error, agent, agent_problem),
+            (self._extension_error, extension, extension_problem),
+            (self._screen_pop_error, pop, self._screen_pop_problem(pop)),
+        ]
+        for label, text, problem in checks:
+            self._show(label, text, problem)
+        self._ok.setEnabled(not any(problem for _, _, problem in checks))
+        self._hint.setVisible(not (url and agent and extension))
 
     def _show(self, label: QLabel, text: str, problem: str | None) -> None:
-        """Show ``problem`` under a field that has text; an empty field is not yet an error."""
-        visible = bool(text) and bool(problem)
+        """Show ``problem`` under a field that has text: an empty field is not yet an error."""
+        visible = bool(text) and problem is not None
         label.setText(f"✖ {problem}" if visible else "")
-        self._form.setRowVisible(label, visible)
+        label.setVisible(visible)
 
-    def _url_problem_text(self, problem: str | None) -> str | None:
-        """``validate_server_url``'s English reason, translated when it is a known one.
+    def _url_problem(self, url: str) -> str | None:
+        """Why ``url`` is unusable (``validate_server_url``), translated when the reason is known.
 
-        The keys are the core's own sentences (asked for with sample addresses), so a reworded
-        core message still shows, in English, until its translation here is updated.
+        Known reasons are found by asking the core about sample addresses, so a reworded core
+        sentence still shows (in English) until its translation here is updated.
         """
+        problem = validate_server_url(url)
+        if problem is None:
+            return None
         known = {
-            validate_server_url(""): self.tr(
-                "Enter the server address, for example https://pbx.example.com."
-            ),
-            validate_server_url("https://a b"): self.tr(
-                "The server address must not contain spaces."
-            ),
-            validate_server_url("ftp://pbx"): self.tr(
-                "The server address must start with https:// or http://."
-            ),
-            validate_server_url("https://"): self.tr("The server address has no host name."),
-            validate_server_url("https://u:p@pbx"): self.tr(
-                "Do not put a user name or password in the server address."
-            ),
-            validate_server_url("https://pbx/?a"): self.tr(
-                "The server address must not contain '?' or '#'."
-            ),
-            validate_server_url("https://pbx:99999"): self.tr(
+            "": self.tr("Enter the server address, for example https://pbx.example.com."),
+            "https://a b": self.tr("The server address must not contain spaces."),
+            "ftp://pbx": self.tr("The server address must start with https:// or http://."),
+            "https://": self.tr("The server address has no host name."),
+            "https://u:p@pbx": self.tr("Do not put a user name or password in the server address."),
+            "https://pbx/?a": self.tr("The server address must not contain '?' or '#'."),
+            "https://pbx:99999": self.tr(
                 "The server address is not valid (check the host name and port)."
             ),
         }
-        return None if problem is None else known.get(problem, problem)
+        translated = {validate_server_url(sample): text for sample, text in known.items()}
+        return translated.get(problem, problem)
 
     def _screen_pop_problem(self, template: str) -> str | None:
         if not template:
@@ -409,11 +370,10 @@ class SettingsDialog(QDialog):
             ok = False
         return None if ok else self.tr("The screen-pop URL must start with https:// or http://.")
 
-    def _update_dial_examples(self) -> None:
-        examples = _dial_examples(self._region.currentData() or "")
-        national, international = examples or ("0…", "+…")
-        self._dial_format.setItemText(0, self.tr("National (%1)").replace("%1", national))
-        self._dial_format.setItemText(1, self.tr("International (%1)").replace("%1", international))
+    def _on_connection_edited(self) -> None:
+        if self._test_task is None:  # a finished test's answer is about the old values
+            self._test_result.clear()
+            self._test_result.setVisible(False)
 
     def _on_show_key_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -424,7 +384,7 @@ class SettingsDialog(QDialog):
         if self._checker is None or self._test_task is not None:
             return
         url, key, wire = self._url.text().strip(), self.result_key(), self._wire.currentData()
-        problem = self._url_problem_text(validate_server_url(url))
+        problem = self._url_problem(url)
         if problem is None and not key:
             problem = self.tr("Enter the API key first.")
         if problem is not None:
@@ -437,35 +397,23 @@ class SettingsDialog(QDialog):
         self._test_task = asyncio.ensure_future(self._run_test(self._checker, url, key, wire))
 
     async def _run_test(self, checker: Checker, url: str, key: str, wire: str) -> None:
-        """The test's one exit: a report, or a plain message for anything unexpected."""
-        try:
-            try:
-                report = await checker(url, key, wire)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # a bug in the checker: log it (redacted), tell the user
-                detail = redact(f"{type(exc).__name__}: {exc}", (key,))
-                log.error("The connection test failed unexpectedly: %s", detail)
-                text = self.tr("The connection test failed unexpectedly (%1).")
-                report = ConnectionReport(False, text.replace("%1", type(exc).__name__))
-            self._show_result(report.ok, redact(report.message, (key,)))
+        """The test's one exit: the report, or a plain message when the checker itself broke."""
+        try:  # CancelledError is no Exception: it passes through to the finally clause
+            report = await checker(url, key, wire)
+        except Exception as exc:  # a bug, not a server problem: log it redacted, say so
+            log.error("Connection test failed: %s", redact(f"{exc!r}", (key,)))
+            text = self.tr("The connection test failed unexpectedly (%1).")
+            report = ConnectionReport(False, text.replace("%1", type(exc).__name__))
         finally:
-            # A cancelled test may end after the dialog is gone, or after a new test started.
-            if shiboken6.isValid(self) and self._test_task is asyncio.current_task():
+            # A cancelled test may end after the dialog is gone, or after a new one started.
+            alive = shiboken6.isValid(self)
+            if alive and self._test_task is asyncio.current_task():
                 self._test_task = None
                 self._test.setEnabled(True)
+        if alive:
+            self._show_result(report.ok, redact(report.message, (key,)))
 
     def _show_result(self, ok: bool, text: str) -> None:
         self._test_result.setStyleSheet(f"color: {_OK_COLOUR if ok else _ERROR_COLOUR};")
         self._test_result.setText(f"{'✔' if ok else '✖'} {text}")
         self._test_result.setVisible(True)
-
-
-def _hbox(*widgets: QWidget) -> QWidget:
-    """One row of widgets without margins; the last one takes the spare width."""
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if widget is widgets[-1] else 0)
-    return row

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
+from agentbar.core.phone import InvalidNumber, normalize
 from agentbar.ui.session import Connection
 
 
@@ -42,12 +43,21 @@ def mmss(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def display_number(number: str) -> str:
+    """A number grouped for reading (``0532 123 45 67``), or as given when it does not parse."""
+    try:
+        return normalize(number).display
+    except (InvalidNumber, ValueError):
+        return number
+
+
 @dataclass(frozen=True, slots=True)
 class View:
     """What the pill shows, computed from the session's state (pure, testable)."""
 
     mode: Mode
     text: str
+    timer: str = ""  # always shown in full; ``text`` is elided first when space runs out
     budget: str = ""  # "", "near", "over"
 
 
@@ -58,7 +68,12 @@ class StatusPill(QLabel):
         super().__init__(parent)
         self.setObjectName("statusPill")
         self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        self.setMinimumWidth(190)
+        # A fixed width keeps the bar from jumping as the state changes; the reason or number
+        # is elided before the timer is.
+        self.setFixedWidth(250)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(self.tr("Agent status"))
         self.view = View(Mode.LOGGED_OUT, "")
@@ -84,7 +99,7 @@ class StatusPill(QLabel):
         if call is not None and state.logged_in:
             arrow = {"in": "↙ ", "out": "↗ "}.get(call.direction, "")
             number = call.number or self.tr("unknown number")
-            return View(Mode.CALL, f"{arrow}{number} · {mmss(call.elapsed(now))}")
+            return View(Mode.CALL, f"{arrow}{display_number(number)}", mmss(call.elapsed(now)))
         if state.on_break:
             brk = state.on_break
             elapsed = brk.elapsed(now)
@@ -95,10 +110,10 @@ class StatusPill(QLabel):
                     budget = "over"
                 elif elapsed > limit * 60 * 0.8:
                     budget = "near"
-            text = f"{brk.reason_name} · {mmss(elapsed)}"
+            timer = mmss(elapsed)
             if budget == "over":
-                text += " · " + self.tr("over %d min") % limit
-            return View(Mode.BREAK, text, budget)
+                timer += " " + self.tr("(over %d min)") % limit
+            return View(Mode.BREAK, brk.reason_name, timer, budget)
         if state.logged_in:
             return View(Mode.READY, self.tr("Ready"))
         return View(Mode.LOGGED_OUT, self.tr("Logged out"))
@@ -113,14 +128,18 @@ class StatusPill(QLabel):
         elif view.budget == "over":
             bg, fg = _BUDGET_OVER
             symbol = "⚠"
-        self.setText(f"{symbol}  {view.text}")
+        suffix = f" · {view.timer}" if view.timer else ""
+        metrics = self.fontMetrics()
+        room = self.width() - 28 - metrics.horizontalAdvance(f"{symbol}  {suffix}")
+        text = metrics.elidedText(view.text, Qt.TextElideMode.ElideRight, max(room, 40))
+        self.setText(f"{symbol}  {text}{suffix}")
         self.setStyleSheet(
             f"#statusPill {{ background: {bg}; color: {fg}; border: 2px {border} {fg};"
             " border-radius: 11px; padding: 2px 10px; font-weight: bold; }"
         )
         label = self.mode_label(view.mode)
-        self.setToolTip(f"{label}: {view.text}")
-        self.setAccessibleDescription(f"{label}: {view.text}")
+        self.setToolTip(f"{label}: {view.text}{suffix}")
+        self.setAccessibleDescription(f"{label}: {view.text}{suffix}")
 
     def mode_label(self, mode: Mode) -> str:
         return {

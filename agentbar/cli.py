@@ -1,0 +1,387 @@
+"""agentbar-cli: call any vendor API module from a shell, driven by the module registry."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import difflib
+import logging
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
+
+import httpx
+
+from agentbar import __version__
+from agentbar.api.client import CallCenterClient
+from agentbar.api.errors import CallCenterError, redact
+from agentbar.api.modules import MODULES, Kind, Module, Param, ParamType
+from agentbar.api.transport import DEFAULT_TIMEOUT, ParamValue
+from agentbar.cli_output import (
+    FORMATS,
+    Output,
+    hide_key,
+    main_help,
+    module_help,
+    recording_name,
+    render,
+    use_utf8,
+)
+
+PROG = "agentbar-cli"
+URL_ENV = "AGENTBAR_URL"
+KEY_ENV = "AGENTBAR_API_KEY"
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_DIGITS = re.compile(r"[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}:[0-9]{2}")
+_BOOLS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+class UsageError(Exception):
+    """The command line is wrong: one ``error:`` line and exit status 2."""
+
+
+class Failure(Exception):
+    """Something outside the API layer failed (writing --out): one ``error:`` line, exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The option parser; help texts live in :mod:`agentbar.cli_output` (built from MODULES)."""
+    parser = _Parser(prog=PROG, add_help=False, allow_abbrev=False)
+    parser.add_argument("--url")
+    parser.add_argument("--api-key")
+    parser.add_argument("--wire", choices=("json", "xml"), default="json")
+    parser.add_argument("--output", choices=FORMATS, default="json")
+    parser.add_argument("--out")
+    parser.add_argument("--timeout", type=_positive_seconds)
+    parser.add_argument("-h", "--help", action="store_true")
+    parser.add_argument("--version", action="store_true")
+    parser.add_argument("module", nargs="?")
+    parser.add_argument("params", nargs="*")
+    return parser
+
+
+# -- modules and parameters ------------------------------------------------------------------
+
+
+def _close(name: str, names: Sequence[str]) -> list[str]:
+    folded = {n.lower(): n for n in names}
+    found = difflib.get_close_matches(name.lower(), list(folded), n=4, cutoff=0.6)
+    found += [n for n in folded if name.lower() in n and n not in found]
+    return [folded[n] for n in found[:4]]
+
+
+def find_module(name: str) -> Module:
+    """The module called ``name`` (exact, else case-insensitive); UsageError lists close ones."""
+    if name in MODULES:
+        return MODULES[name]
+    for module in MODULES.values():
+        if module.name.lower() == name.lower():
+            return module
+    close = _close(name, list(MODULES))
+    hint = f"; did you mean {' or '.join(close)}?" if close else "."
+    raise UsageError(f"unknown module {name!r}{hint} Run '{PROG} --help' for the list")
+
+
+def _find_param(module: Module, name: str) -> Param:
+    param = module.param(name)
+    if param is None:
+        param = next((p for p in module.params if p.name.lower() == name.lower()), None)
+    if param is not None:
+        return param
+    if not module.params:
+        raise UsageError(f"{module.name} takes no parameters, got {name!r}")
+    names = ", ".join(p.name for p in module.params)
+    raise UsageError(f"{module.name} has no parameter {name!r}; its parameters are: {names}")
+
+
+def convert(param: Param, raw: str) -> ParamValue:
+    """Validate one value against its ParamType and convert it; UsageError names the param."""
+    kind = param.type
+    text = raw.strip()
+    if kind is ParamType.STR:
+        return raw
+    if kind is ParamType.INT and _DIGITS.fullmatch(text):
+        return text  # sent as typed: a leading zero is kept
+    if kind is ParamType.BOOL and text.lower() in _BOOLS:
+        return _BOOLS[text.lower()]
+    if kind is ParamType.ORDER and text.lower() in ("asc", "desc"):
+        return text.lower()
+    try:
+        if kind is ParamType.DATE and _DATE.fullmatch(text):
+            return datetime.strptime(text, "%Y-%m-%d").date()
+        if kind is ParamType.TIME and _TIME.fullmatch(text):
+            return datetime.strptime(text, "%H:%M:%S").time()
+    except ValueError:
+        pass
+    expected = {
+        ParamType.INT: "digits",
+        ParamType.BOOL: "true or false",
+        ParamType.ORDER: "asc or desc",
+        ParamType.DATE: "a date YYYY-MM-DD",
+        ParamType.TIME: "a time HH:MM:SS",
+    }.get(kind, "a value")
+    raise UsageError(f"parameter {param.name}: expected {expected}, got {raw!r}")
+
+
+def parse_params(module: Module, tokens: Sequence[str]) -> dict[str, ParamValue]:
+    """``NAME=VALUE`` tokens as the module's parameters (a repeated list name makes a list)."""
+    values: dict[str, ParamValue] = {}
+    lists: dict[str, list[str]] = {}
+    for token in tokens:
+        name, sep, raw = token.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"expected NAME=VALUE after the module name, got {token!r}")
+        param = _find_param(module, name.strip())
+        if param.type is ParamType.LIST:
+            if not raw.strip():
+                raise UsageError(f"parameter {param.name}: empty value")
+            lists.setdefault(param.name, []).append(raw.strip())
+        elif param.name in values:
+            raise UsageError(f"parameter {param.name} given more than once")
+        else:
+            values[param.name] = convert(param, raw)
+    values.update(lists)
+    missing = [p.name for p in module.params if p.required and p.name not in values]
+    if missing:
+        need = " ".join(f"{name}=..." for name in missing)
+        raise UsageError(f"{module.name} needs {need} (see '{PROG} {module.name} --help')")
+    return values
+
+
+# -- where the URL and the key come from ---------------------------------------------------------
+
+
+def _settings_url() -> str | None:
+    """The toolbar's server URL setting, or None when there is none or it cannot be read."""
+    try:
+        from agentbar.core.paths import Paths
+        from agentbar.core.settings import load_settings
+
+        return load_settings(Paths.default()).settings.server_url.strip() or None
+    except Exception:
+        return None
+
+
+def resolve_url(flag: str | None) -> str:
+    """``--url``, else ``AGENTBAR_URL``, else the toolbar's setting; UsageError when none."""
+    url = (flag or "").strip() or os.environ.get(URL_ENV, "").strip() or _settings_url()
+    if not url:
+        raise UsageError(
+            f"no server URL: pass --url URL or set {URL_ENV} (e.g. http://pbx.example.com/api/)"
+        )
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise UsageError("the server URL must be an http:// or https:// address with a host")
+    return url
+
+
+def _keyring_key(url: str) -> tuple[str | None, bool]:
+    """(the toolbar's stored key for ``url`` or None, whether the keyring could be read)."""
+    try:
+        from agentbar.core.credentials import CredentialStore
+
+        return CredentialStore().get(url), True
+    except Exception:
+        return None, False
+
+
+def resolve_key(flag: str | None, url: str) -> str:
+    """``--api-key``, else ``AGENTBAR_API_KEY``, else the keyring entry; UsageError when none."""
+    key = (flag or "").strip() or os.environ.get(KEY_ENV, "").strip()
+    if key:
+        return key
+    stored, readable = _keyring_key(url)
+    if stored and stored.strip():
+        return stored.strip()
+    where = "no saved key for this server" if readable else "the system keyring is not available"
+    raise UsageError(
+        f"no API key: pass --api-key KEY or set {KEY_ENV}, or save the key in AgentBar ({where})"
+    )
+
+
+def _argv_secrets(argv: Sequence[str]) -> list[str]:
+    """Values given to --api-key (or a mistyped option naming a key), to hide in messages."""
+    found = []
+    for i, token in enumerate(argv):
+        name, sep, value = token.partition("=")
+        if name.startswith("--") and "key" in name.lower():
+            if sep:
+                found.append(value)
+            elif i + 1 < len(argv):
+                found.append(argv[i + 1])
+    return found
+
+
+# -- the call --------------------------------------------------------------------------------------
+
+
+def _destination(listen: str, out: str | None) -> Path:
+    if out is None:
+        return Path.cwd() / recording_name(listen)
+    dest = Path(out).expanduser()
+    if dest.is_dir():
+        return dest / recording_name(listen)
+    if out.endswith(("/", os.sep)):
+        raise Failure(f"cannot write into {out}: no such directory")
+    return dest
+
+
+async def call(
+    module: Module,
+    params: Mapping[str, ParamValue],
+    *,
+    url: str,
+    key: str,
+    wire: str,
+    timeout: float | None = None,
+    out: str | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Output:
+    """Call ``module`` once through CallCenterClient (which alone decides on retries).
+
+    ``downloadRecording`` writes the audio and returns ``{file, bytes, kind}``; every other
+    module returns the client's normalised payload. Raises CallCenterError or Failure.
+    """
+    headers = {"User-Agent": f"{PROG}/{__version__}"}
+    async with httpx.AsyncClient(transport=transport, headers=headers) as http:
+        client = CallCenterClient(
+            url,
+            key,
+            wire="xml" if wire == "xml" else "json",
+            client=http,
+            timeout=DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout),
+        )
+        if module.kind is not Kind.DOWNLOAD:
+            return await client.call(module.name, params)
+        listen = str(params["listen"])
+        dest = _destination(listen, out)
+        try:
+            done = await client.download_recording(
+                listen, dest, read_timeout=30.0 if timeout is None else timeout
+            )
+        except OSError as exc:
+            raise Failure(f"cannot write {dest}: {exc.strerror or exc}") from None
+        return {"file": str(done.path.absolute()), "bytes": done.size, "kind": done.kind}
+
+
+def _warn_cleartext(url: str) -> None:
+    """Tell a person at a terminal that the key travels in clear; scripts see nothing."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "http" and parts.hostname not in _LOOPBACK and sys.stderr.isatty():
+        print(
+            f"warning: the API key travels unencrypted over http:// to {parts.hostname}",
+            file=sys.stderr,
+        )
+
+
+def _run(argv: list[str], transport: httpx.AsyncBaseTransport | None, secrets: list[str]) -> int:
+    ns = build_parser().parse_intermixed_args(argv)
+    if ns.version:
+        print(f"{PROG} {__version__}")
+        return EXIT_OK
+    if ns.module == "help" or ns.help:
+        names = ns.params if ns.module == "help" else [ns.module] if ns.module else []
+        if len(names) > 1:
+            raise UsageError(f"help takes one module name, got {len(names)}")
+        text = module_help(PROG, find_module(names[0])) if names else main_help(PROG)
+        sys.stdout.write(text)
+        return EXIT_OK
+    if not ns.module:
+        raise UsageError(f"no module given. Run '{PROG} --help' for the modules")
+    module = find_module(ns.module)
+    params = parse_params(module, ns.params)
+    if ns.out is not None and module.kind is not Kind.DOWNLOAD:
+        raise UsageError("--out is only for downloadRecording")
+    url = resolve_url(ns.url)
+    key = resolve_key(ns.api_key, url)
+    secrets.append(key)
+    _warn_cleartext(url)
+    options = {"wire": ns.wire, "timeout": ns.timeout, "out": ns.out, "transport": transport}
+    payload = asyncio.run(call(module, params, url=url, key=key, **options))
+    sys.stdout.write(render(hide_key(payload, key), ns.output, module))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _quiet_logging() -> None:
+    """Keep library warnings (keyring, settings) off stderr: scripts read it, one line only.
+
+    Without a handler, Python's last-resort handler would print WARNING records to stderr.
+    """
+    logger = logging.getLogger("agentbar")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
+def _error(message: str, secrets: Sequence[str]) -> None:
+    line = " ".join(redact(message, secrets).split())
+    print(f"error: {line}", file=sys.stderr)
+
+
+def main(
+    argv: Sequence[str] | None = None, *, transport: httpx.AsyncBaseTransport | None = None
+) -> int:
+    """Run agentbar-cli and return its exit status (0 ok, 1 failure, 2 usage, 130 Ctrl-C).
+
+    ``transport`` replaces the network (tests pass an ``httpx.MockTransport``). Never raises,
+    never prints a traceback, and never prints the API key (stderr and stdout are redacted).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    secrets = _argv_secrets(args) + [os.environ.get(KEY_ENV, "").strip()]
+    _quiet_logging()
+    use_utf8(sys.stdout)
+    use_utf8(sys.stderr)
+    try:
+        return _run(args, transport, secrets)
+    except UsageError as exc:
+        _error(f"{exc}", secrets)
+        return EXIT_USAGE
+    except (CallCenterError, Failure) as exc:
+        _error(str(exc), secrets)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly; devnull stops a second error at exit.
+        with contextlib.suppress(Exception):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+    except OSError as exc:
+        _error(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), secrets)
+        return EXIT_FAILURE
+    except Exception as exc:  # never a traceback: one line, redacted
+        _error(f"unexpected {type(exc).__name__}: {exc}", secrets)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

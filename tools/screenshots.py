@@ -1,0 +1,101 @@
+"""Render the README screenshots: the bar in each state, against the simulator.
+
+    xvfb-run -a python tools/screenshots.py docs/screenshots     # real fonts, like a desktop
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT     # also works, plainer fonts
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication  # PySide6 before qasync
+
+import qasync  # noqa: I001
+import httpx
+
+from agentbar.api import CallCenterClient
+from agentbar.core.agent_state import AgentState
+from agentbar.core.settings import Settings
+from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
+from agentbar.ui.screenshot import save_screenshot
+from agentbar.ui.session import AgentSession
+from agentbar.ui.toolbar import Toolbar
+
+
+async def _until(check: Callable[[], object], timeout: float = 8.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("the bar did not reach the expected state")
+        await asyncio.sleep(0.05)
+
+
+async def shoot(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    sim = Simulator(api_key="screenshot-key", port=0).start()
+    async with httpx.AsyncClient() as http:
+        client = CallCenterClient(sim.url, "screenshot-key", client=http, retry_delays=())
+        settings = Settings(
+            server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION, poll_interval_s=0.5,
+            break_budgets_min={"3": 1},
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            state_file = Path(tmp) / "state.json"
+            from agentbar.core.agent_state import save_state
+
+            session = AgentSession(
+                client, settings, AgentState(),
+                save_state=lambda st: save_state(state_file, st), save_settings=lambda _s: None,
+            )
+            bar = Toolbar(session)
+            bar.show()
+            session.start()
+
+            async def snap(name: str, action: Callable[[], Awaitable[object] | None]) -> None:
+                result = action()
+                if result is not None:
+                    await result
+                await asyncio.sleep(1.2)
+                path = out / f"bar-{name}.png"
+                save_screenshot(path, [bar])
+                written.append(path)
+
+            await snap("logged-out", lambda: None)
+            await snap("ready", session.login)
+            await _until(lambda: session.state.break_reasons)
+            reasons = session.state.break_reasons
+            await snap("break", lambda: session.start_break(reasons[0]))
+            await session.end_break()
+            await snap("dialling", lambda: bar.dial_field.setText("+90 (532) 123 45 67"))
+            bar.dial_field.clear()
+            await session.dial("0532 123 45 67")
+            await _until(lambda: session.call is not None)
+            await snap("call", lambda: None)
+            await session.hangup()
+            await _until(lambda: session.call is None)
+            sim.set_down(True)
+            session.poke()
+            await _until(lambda: not session.connection.online)
+            await snap("offline", lambda: None)
+            sim.set_down(False)
+            await session.aclose()
+            bar.close()
+    sim.stop()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshots")
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    for path in asyncio.run(shoot(out), loop_factory=qasync.QEventLoop):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
