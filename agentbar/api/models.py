@@ -52,7 +52,11 @@ def parse_duration(text: str | None) -> int | None:
 
 
 def _s(row: Mapping[str, str], key: str) -> str:
-    return row.get(key, "").strip()
+    """A field's stripped text; the wire's case may differ (``Message``)."""
+    value = row.get(key)
+    if value is None:
+        value = next((v for k, v in row.items() if k.lower() == key), "")
+    return value.strip()
 
 
 @dataclass(frozen=True, slots=True)

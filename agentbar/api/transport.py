@@ -13,11 +13,19 @@ import secrets
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
 from agentbar.api import wire
-from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError, redact
+from agentbar.api.errors import (
+    REDACTED,
+    ApiError,
+    CallCenterError,
+    NetworkError,
+    ProtocolError,
+    redact,
+)
 from agentbar.api.modules import Module, ParamType
 
 ParamValue = str | int | bool | date | time | Sequence[str | int] | None
@@ -88,14 +96,22 @@ class Transport:
         client: httpx.AsyncClient,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     ) -> None:
-        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self._key = api_key
+        self.base_url, self._url_problem = _clean_base_url(base_url)
         self.wire_format = wire_format
         self._client = client
         self._timeout = timeout
 
     def __repr__(self) -> str:
-        return f"Transport({self.base_url!r}, wire={self.wire_format!r})"
+        return f"Transport({self.redact(self.base_url)!r}, wire={self.wire_format!r})"
+
+    def _scrub(self, body: bytes) -> bytes:
+        """The body with the key removed before any of it is decoded, cut or quoted."""
+        if not self._key:
+            return body
+        for form in {self._key, quote(self._key, safe="")}:
+            body = body.replace(form.encode("utf-8", "replace"), REDACTED.encode())
+        return body
 
     def redact(self, text: str) -> str:
         """``text`` with this transport's key (and any ``apikey=`` value) hidden."""
@@ -113,6 +129,8 @@ class Transport:
         self, module: Module, params: Mapping[str, ParamValue], *, read_timeout: float | None = None
     ) -> AsyncIterator[httpx.Response]:
         """Open a streamed response for ``module``; translate every transport failure."""
+        if self._url_problem:
+            raise NetworkError(self._url_problem, module=module.name, transient=False)
         encoded = encode_params(module, params)
         query: list[tuple[str, str]] = self._query(module)
         data: dict[str, str | list[str]] | None = None
@@ -139,10 +157,10 @@ class Transport:
                 yield response
         except CallCenterError:
             raise
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise self._network_error(exc, module) from None
 
-    def _network_error(self, exc: httpx.HTTPError, module: Module) -> NetworkError:
+    def _network_error(self, exc: Exception, module: Module) -> NetworkError:
         reason = self.redact(str(exc) or type(exc).__name__).rstrip(".")
         name = module.name
         if isinstance(exc, httpx.TimeoutException):
@@ -151,9 +169,15 @@ class Transport:
             return NetworkError(
                 f"The server URL is not usable ({reason}).", module=name, transient=False
             )
-        if "CERTIFICATE" in reason.upper() or "SSL" in reason.upper():
+        if "CERTIFICATE" in reason.upper():
             return NetworkError(
                 f"The server's TLS certificate could not be verified ({reason}).",
+                module=name,
+                transient=False,
+            )
+        if "SSL" in reason.upper() or "TLS" in reason.upper():
+            return NetworkError(
+                f"A secure (TLS) connection to the server failed ({reason}).",
                 module=name,
                 transient=False,
             )
@@ -181,7 +205,7 @@ class Transport:
     async def request(self, module: Module, params: Mapping[str, ParamValue]) -> wire.Payload:
         """Send one request and decode its reply. No retry; may raise any CallCenterError."""
         async with self.stream(module, params) as response:
-            body = await self.read_body(response, module)
+            body = self._scrub(await self.read_body(response, module))
             return wire.decode(body, module, status=response.status_code)
 
     async def download(
@@ -201,10 +225,12 @@ class Transport:
         tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.part")
         try:
             async with self.stream(module, params, read_timeout=read_timeout) as response:
-                ctype = response.headers.get("content-type", "").lower()
-                if response.status_code >= 300 or ctype.startswith(_ERROR_CONTENT_TYPES):
-                    body = await self.read_body(response, module)
-                    raise _not_audio(body, module, response.status_code)
+                status = response.status_code
+                if status >= 300:
+                    body = self._scrub(await self.read_body(response, module))
+                    raise _not_audio(body, module, status)
+                # The bytes decide, not the content type: PHP sends audio as text/html by
+                # default, and error bodies as anything.
                 total_s = response.headers.get("content-length", "")
                 encoded = response.headers.get("content-encoding", "identity") != "identity"
                 total = int(total_s) if total_s.isdigit() and not encoded else None
@@ -213,7 +239,8 @@ class Transport:
                 raise NetworkError("The recording download was cut short.", module=module.name)
             kind = sniff_audio(head, size)
             if kind is None:
-                raise _not_audio(head, module, 200)
+                body = tmp.read_bytes() if size <= MAX_BODY_BYTES else head
+                raise _not_audio(self._scrub(body), module, status)
             os.replace(tmp, dest)
             return size, kind
         finally:
@@ -246,6 +273,24 @@ class Transport:
         return size, head
 
 
+def _clean_base_url(base_url: str) -> tuple[str, str | None]:
+    """The API base without query or fragment (a pasted ``?apikey=…`` is dropped), ending in /.
+
+    Also returns why the URL is unusable (without echoing it: it may hold a key), or None.
+    Every request then fails with that reason as a final NetworkError, so a bad setting shows
+    as a message rather than a crash.
+    """
+    try:
+        url = httpx.URL(base_url.strip())
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return "http://invalid.invalid/", "The server URL is not a valid address."
+    if url.scheme not in ("http", "https") or not url.host:
+        problem = "The server URL must start with http:// or https:// and name a host."
+        return "http://invalid.invalid/", problem
+    text = str(url.copy_with(query=None, fragment=None))
+    return (text if text.endswith("/") else text + "/"), None
+
+
 def _too_large() -> str:
     return f"The server's reply is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB."
 
@@ -256,6 +301,10 @@ def _not_audio(body: bytes, module: Module, status: int) -> CallCenterError:
         doc = wire.parse_document(body, status=status, module=module.name)
         if isinstance(doc, dict):
             wire.check_result(doc, module.name)
+    except ApiError as exc:
+        if exc.status is None and status >= 300:
+            exc.status = status  # keeps a 502/503/504 retryable, with the server's message
+        return exc
     except CallCenterError as exc:
         return exc
     if status >= 300:

@@ -51,7 +51,12 @@ def decode(body: bytes, module: Module, *, status: int = 200) -> Payload:
 
     Pure and synchronous; never raises anything but the API layer's typed errors.
     """
-    doc = parse_document(body, status=status, module=module.name)
+    try:
+        doc = parse_document(body, status=status, module=module.name)
+    except ProtocolError:
+        if status >= 300:  # keep the status: a cut-short 503 is still a (retryable) 503
+            raise _status_error(status, "", module.name) from None
+        raise
     if status >= 300:
         _raise_for_status(doc, status, module.name)
     return normalise(doc, module)
@@ -66,7 +71,7 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
     data = body.removeprefix(_BOM).lstrip()
     noise = _PHP_NOISE.match(data)
     if noise:
-        prefix, data = data[: noise.end()], data[noise.end() :].removeprefix(_BOM).lstrip()
+        prefix, data = data[: noise.end()], data[noise.end() :].lstrip().removeprefix(_BOM).lstrip()
         if not data:
             text = _clean_html(prefix.decode("utf-8", "replace"))
             raise ApiError(
@@ -243,7 +248,7 @@ def php_list(value: Any) -> list[Any]:
     A list stays a list; an object with numeric keys becomes its values in key order; another
     object is a list of one; ``None``, ``""`` and ``false`` are the empty list.
     """
-    if value is None or value == "" or value is False:
+    if value is None or value == "" or value is False or value == {}:
         return []
     if isinstance(value, list):
         return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
@@ -65,8 +66,7 @@ def _region_items(current: str) -> list[tuple[str, str]]:
 def _box(*widgets: QWidget, stretch: int = -1, vertical: bool = False) -> QWidget:
     """Widgets in a row (or column) without margins; ``widgets[stretch]`` takes the spare room.
 
-    Messages go under their field in a column, not in rows of their own: QFormLayout sizes a
-    word-wrapped label by its size hint, a box layout by its height for the actual width.
+    Messages sit under their field in a column: QFormLayout would size a wrapped label by its hint.
     """
     box = QWidget()
     layout = QVBoxLayout(box) if vertical else QHBoxLayout(box)
@@ -122,7 +122,11 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         for edit in (self._url, self._agent, self._extension, self._screen_pop):
             edit.textChanged.connect(self._refresh)
-        for signal in (self._url.textChanged, self._key.textChanged, self._wire.activated):
+        for signal in (
+            self._url.textChanged,
+            self._key.textChanged,
+            self._wire.currentIndexChanged,
+        ):
             signal.connect(self._on_connection_edited)
         self._refresh()
 
@@ -130,7 +134,7 @@ class SettingsDialog(QDialog):
 
     def _build_server(self, settings: Settings, api_key: str, key_problem: str | None) -> None:
         self._heading(self.tr("Server"))
-        self._url = self._line(settings.server_url, "https://pbx.example.com/api/")
+        self._url = QLineEdit(settings.server_url, placeholderText="https://pbx.example.com/api/")
         tip = self.tr("The address of the call-center API, from your administrator")
         self._url_error = self._message(self.tr("Server URL problem"), colour=_ERROR_COLOUR)
         warning = self.tr(
@@ -140,8 +144,8 @@ class SettingsDialog(QDialog):
         name = self.tr("Unencrypted connection")
         self._url_warning = self._message(name, f"⚠ {warning}", _WARN_COLOUR)
         self._row(self.tr("&Server URL:"), self._url, tip, self._url_error, self._url_warning)
-        self._key = self._line(api_key, self.tr("From your administrator"))
-        self._key.setEchoMode(QLineEdit.EchoMode.Password)
+        hidden, placeholder = QLineEdit.EchoMode.Password, self.tr("From your administrator")
+        self._key = QLineEdit(api_key, placeholderText=placeholder, echoMode=hidden)
         self._show_key = QPushButton(self.tr("S&how"))
         self._show_key.setCheckable(True)
         self._describe(self._show_key, self.tr("Show API key"), self.tr("Show or hide the key"))
@@ -163,10 +167,8 @@ class SettingsDialog(QDialog):
         self._wire = self._combo([("json", "JSON"), ("xml", "XML")], settings.wire)
         tip = self.tr("The reply format the server speaks; JSON unless told otherwise")
         self._row(self.tr("&Wire format:"), self._wire, tip)
-        self._poll = QDoubleSpinBox()
-        self._poll.setRange(*POLL_INTERVAL_RANGE_S)
-        self._poll.setDecimals(1)
-        self._poll.setSingleStep(0.5)
+        low, high = POLL_INTERVAL_RANGE_S
+        self._poll = QDoubleSpinBox(minimum=low, maximum=high, decimals=1, singleStep=0.5)
         self._poll.setSuffix(self.tr(" s", "seconds"))
         self._poll.setValue(settings.poll_interval_s)
         tip = self.tr("How often AgentBar asks the server about your calls, in seconds")
@@ -179,16 +181,17 @@ class SettingsDialog(QDialog):
         self._describe(self._test, self.tr("Test connection"), tip)
         self._test.clicked.connect(self._on_test_clicked)
         self._test_result = self._message(self.tr("Connection test result"))
+        self._test_result.setVisible(True)  # even empty: it keeps the button at its own width
         row = _box(self._test, self._test_result, stretch=1)
         self._form.addRow("", row)
         self._form.setRowVisible(row, self._checker is not None)
-        self._test.setVisible(self._checker is not None)
 
     def _build_dialling(self, settings: Settings) -> None:
         self._heading(self.tr("Dialling"))
         self._region = self._combo(_region_items(settings.region), settings.region)
         self._region.insertSeparator(self._region.findData(COMMON_REGIONS[-1]) + 1)
         self._region.setMaxVisibleItems(15)
+        self._region.setStyleSheet("combobox-popup: 0")  # a scrolling list, not screen-high
         tip = self.tr("The country whose numbers can be typed without +country code")
         self._row(self.tr("Default &region:"), self._region, tip)
         formats = [
@@ -204,7 +207,7 @@ class SettingsDialog(QDialog):
         self._describe(self._confirm, self.tr("Confirm before dialling links"), tip)
         self._form.addRow("", self._confirm)
         example = "https://crm.example/search?phone={phone}"
-        self._screen_pop = self._line(settings.screen_pop_url, example)
+        self._screen_pop = QLineEdit(settings.screen_pop_url, placeholderText=example)
         tip = self.tr("Opened in the browser when a call arrives; {phone} becomes the number")
         self._screen_pop_error = self._message(self.tr("Screen-pop problem"), colour=_ERROR_COLOUR)
         self._row(self.tr("Screen-pop &URL:"), self._screen_pop, tip, self._screen_pop_error)
@@ -226,28 +229,23 @@ class SettingsDialog(QDialog):
         self._row(self.tr("&Language:"), self._language, tip)
 
     def _heading(self, text: str) -> None:
-        label = QLabel(text)
+        label = QLabel(text, indent=0)  # a top margin would otherwise indent the text too
         label.setStyleSheet(f"font-weight: bold; margin-top: {6 if self._form.rowCount() else 0}px")
         self._form.addRow(label)
 
     def _row(
         self, label: str, field: QWidget, tip: str, *notes: QLabel, shown: QWidget | None = None
     ) -> None:
-        """A labelled row (``shown``, else ``field``), ``notes`` under it; ``field`` is the buddy.
-
-        The accessible name is the label without ``&`` and colon.
-        """
+        """A row for ``field`` (inside ``shown``), ``notes`` under it; named after its label."""
         buddy = QLabel(label)
         buddy.setBuddy(field)
         self._describe(field, label.replace("&", "").rstrip(":"), tip)
-        self._form.addRow(
-            buddy, _box(shown or field, *notes, vertical=True) if notes else shown or field
-        )
+        shown = shown or field
+        self._form.addRow(buddy, _box(shown, *notes, vertical=True) if notes else shown)
 
     @staticmethod
     def _message(name: str, text: str = "", colour: str = "") -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
+        label = QLabel(text, wordWrap=True)
         label.setAccessibleName(name)
         label.setStyleSheet(f"color: {colour};" if colour else "")
         label.setVisible(False)
@@ -258,14 +256,8 @@ class SettingsDialog(QDialog):
         widget.setAccessibleName(name)
         widget.setToolTip(tip)
 
-    @staticmethod
-    def _line(text: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(text)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
     def _digits(self, text: str) -> QLineEdit:
-        edit = self._line(text, self.tr("2–6 digits"))
+        edit = QLineEdit(text, placeholderText=self.tr("2–6 digits"))
         edit.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}"), edit))
         return edit
 
@@ -305,7 +297,7 @@ class SettingsDialog(QDialog):
             self._test_task.cancel()
             self._test_task = None
             self._test.setEnabled(True)
-            self._test_result.setVisible(False)
+            self._on_connection_edited()
         super().done(result)
 
     def _refresh(self) -> None:
@@ -336,14 +328,11 @@ class SettingsDialog(QDialog):
         label.setVisible(visible)
 
     def _url_problem(self, url: str) -> str | None:
-        """Why ``url`` is unusable (``validate_server_url``), translated when the reason is known.
-
-        Known reasons are found by asking the core about sample addresses, so a reworded core
-        sentence still shows (in English) until its translation here is updated.
-        """
+        """Why ``url`` is unusable, in ``validate_server_url``'s words, translated when known."""
         problem = validate_server_url(url)
         if problem is None:
             return None
+        # Keyed by sample addresses: a reworded core sentence still shows, untranslated.
         known = {
             "": self.tr("Enter the server address, for example https://pbx.example.com."),
             "https://a b": self.tr("The server address must not contain spaces."),
@@ -359,21 +348,17 @@ class SettingsDialog(QDialog):
         return translated.get(problem, problem)
 
     def _screen_pop_problem(self, template: str) -> str | None:
-        if not template:
-            return None
-        if "{phone}" not in template:
+        if template and "{phone}" not in template:
             return self.tr("The screen-pop URL must contain {phone}, where the number goes.")
-        try:
+        with contextlib.suppress(ValueError):  # a malformed address, e.g. "https://[x"
             parts = urlsplit(template.replace("{phone}", "0"))
-            ok = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-        except ValueError:
-            ok = False
-        return None if ok else self.tr("The screen-pop URL must start with https:// or http://.")
+            if not template or (parts.scheme.lower() in ("http", "https") and parts.hostname):
+                return None
+        return self.tr("The screen-pop URL must start with https:// or http://.")
 
     def _on_connection_edited(self) -> None:
         if self._test_task is None:  # a finished test's answer is about the old values
             self._test_result.clear()
-            self._test_result.setVisible(False)
 
     def _on_show_key_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -393,7 +378,6 @@ class SettingsDialog(QDialog):
         self._test.setEnabled(False)
         self._test_result.setStyleSheet("")
         self._test_result.setText(self.tr("Testing…"))
-        self._test_result.setVisible(True)
         self._test_task = asyncio.ensure_future(self._run_test(self._checker, url, key, wire))
 
     async def _run_test(self, checker: Checker, url: str, key: str, wire: str) -> None:
@@ -416,4 +400,3 @@ class SettingsDialog(QDialog):
     def _show_result(self, ok: bool, text: str) -> None:
         self._test_result.setStyleSheet(f"color: {_OK_COLOUR if ok else _ERROR_COLOUR};")
         self._test_result.setText(f"{'✔' if ok else '✖'} {text}")
-        self._test_result.setVisible(True)
