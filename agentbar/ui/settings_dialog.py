@@ -122,12 +122,8 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         for edit in (self._url, self._agent, self._extension, self._screen_pop):
             edit.textChanged.connect(self._refresh)
-        for signal in (
-            self._url.textChanged,
-            self._key.textChanged,
-            self._wire.currentIndexChanged,
-        ):
-            signal.connect(self._on_connection_edited)
+        for edited in (self._url.textChanged, self._key.textChanged, self._wire.activated):
+            edited.connect(self._on_connection_edited)
         self._refresh()
 
     # -- building ------------------------------------------------------------------------
