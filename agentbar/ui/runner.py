@@ -19,6 +19,7 @@ from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, load_settings, save_settings
 from agentbar.ui.crash import show_crash
+from agentbar.ui.gc_guard import MainThreadCollector
 from agentbar.ui.notifier import Notifier, make_tray
 from agentbar.ui.resources import icon
 from agentbar.ui.screenshot import save_screenshot
@@ -62,6 +63,7 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
     """Run the toolbar until the user quits; returns the exit code."""
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception_handler(redactor))
+    collector = MainThreadCollector()
     loaded = await asyncio.to_thread(load_settings, paths)
     notes = list(loaded.messages)
     settings = _overrides(loaded.settings, args)
@@ -137,6 +139,7 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
         shell.toolbar.hide()
         if sim is not None:
             sim.stop()
+        collector.stop()
     return 0
 
 

@@ -7,6 +7,7 @@ as already running lets asyncio tasks (httpx on loopback) progress while it does
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +29,15 @@ from tests.core.conftest import MemoryKeyring, make_backend
 
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
 KEY = "SECRET-UI-KEY-123456"
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As in the app (ui/gc_guard.py): no collection on worker or simulator threads."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ def _log_in(qtbot, toolbar):
     qtbot.mouseClick(toolbar.login_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
     qtbot.waitUntil(lambda: bool(toolbar.session.state.break_reasons), timeout=WAIT)
+    qtbot.waitUntil(lambda: not toolbar.session.busy, timeout=WAIT)
 
 
 def test_starts_logged_out_with_actions_that_need_a_call_disabled(bar):

@@ -1,0 +1,44 @@
+"""Run Python's cyclic garbage collector on the GUI thread only.
+
+A Qt object caught in a reference cycle is destroyed by whichever thread happens to trigger
+the collector. When that is a worker thread (``asyncio.to_thread``, the demo's simulator),
+Qt aborts ("Timers cannot be stopped from another thread") or crashes. So automatic
+collection is switched off and done here, on the GUI thread, from a timer, generation by
+generation as the thresholds say (the same approach as Anki's and pyqtgraph's collectors:
+https://github.com/ankitects/anki/blob/main/qt/aqt/__init__.py).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class MainThreadCollector(QObject):
+    """Disables automatic GC and collects on a timer in the thread that owns this object."""
+
+    def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        """Collect the generations whose allocation counts passed their thresholds."""
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                break
+
+    def stop(self) -> None:
+        """Collect once more and give collection back to Python."""
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()
