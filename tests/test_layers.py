@@ -31,7 +31,9 @@ def test_no_qt_outside_ui_and_desktop():
 
 def test_app_imports_qt_lazily():
     text = (PACKAGE / "app.py").read_text()
-    top_level = [line for line in text.splitlines() if QT_IMPORT.match(line) and not line[0].isspace()]
+    top_level = [
+        line for line in text.splitlines() if QT_IMPORT.match(line) and not line[0].isspace()
+    ]
     assert top_level == []
 
 

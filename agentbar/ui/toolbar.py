@@ -412,7 +412,9 @@ class Toolbar(QFrame):
                 return
         if screen is not None:
             area = screen.availableGeometry()
-            self.move(area.center().x() - self.width() // 2, area.top() + 8)
+            x = area.center().x() - self.width() // 2
+            x = max(area.left(), min(x, area.right() - self.width()))
+            self.move(x, area.top() + 8)
 
     def moveEvent(self, event: QMoveEvent) -> None:
         super().moveEvent(event)

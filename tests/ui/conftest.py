@@ -7,6 +7,7 @@ as already running lets asyncio tasks (httpx on loopback) progress while it does
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -51,12 +52,10 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     deadline = loop.time() + 5
     while any(not t.done() for t in pending) and loop.time() < deadline:
         qapp.processEvents()
-    try:
-        qapp.aboutToQuit.disconnect(loop._after_run_forever)  # type: ignore[attr-defined]
-    except (RuntimeError, TypeError):
-        pass
+    with contextlib.suppress(RuntimeError, TypeError):
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
     asyncio.events._set_running_loop(None)
-    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    loop._QEventLoop__is_running = False  # qasync has no public way to end "already running"
     loop.close()
     asyncio.set_event_loop(None)
 

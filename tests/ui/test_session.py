@@ -7,6 +7,7 @@ import time
 import pytest
 
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason, load_state
+from agentbar.core.calls import CurrentCall
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 
 WAIT = 8000
@@ -14,7 +15,9 @@ WAIT = 8000
 
 def _login(qtbot, session):
     session.login()
-    qtbot.waitUntil(lambda: bool(session.state.logged_in and session.state.break_reasons), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: bool(session.state.logged_in and session.state.break_reasons), timeout=WAIT
+    )
 
 
 def test_login_then_break_then_end_reconciles_to_server(qtbot, make_session, sim, paths):
@@ -111,15 +114,13 @@ def test_call_shows_then_transfer_then_hangup(qtbot, make_session, sim):
     qtbot.waitUntil(lambda: session.call is not None, timeout=WAIT)
     session.hangup()
     qtbot.waitUntil(lambda: session.call is None, timeout=WAIT)
-    assert [r.params["extension"] for r in sim.requests if r.module == "hangup"] == [
-        DEMO_EXTENSION
-    ]
+    assert [r.params["extension"] for r in sim.requests if r.module == "hangup"] == [DEMO_EXTENSION]
 
 
 def test_incoming_call_is_announced_once(qtbot, make_session, sim):
     session = make_session()
     _login(qtbot, session)
-    seen = []
+    seen: list[CurrentCall] = []
     session.incoming_call.connect(seen.append)
     sim.inject_incoming_call(DEMO_EXTENSION, "02125551234", "Ali Veli", ring_s=0.2, talk_s=60)
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=WAIT)
