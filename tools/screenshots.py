@@ -1,7 +1,7 @@
 """Render the README screenshots: the bar in each state, against the simulator.
 
-    xvfb-run -a python tools/screenshots.py docs/screenshots     # real fonts, like a desktop
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT     # also works, plainer fonts
+xvfb-run -a python tools/screenshots.py docs/screenshots     # real fonts, like a desktop
+QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT     # also works, plainer fonts
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication  # PySide6 before qasync
+from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
-import qasync  # noqa: I001
+# isort: split
 import httpx
+import qasync
 
 from agentbar.api import CallCenterClient
 from agentbar.core.agent_state import AgentState
@@ -41,7 +42,10 @@ async def shoot(out: Path) -> list[Path]:
     async with httpx.AsyncClient() as http:
         client = CallCenterClient(sim.url, "screenshot-key", client=http, retry_delays=())
         settings = Settings(
-            server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION, poll_interval_s=0.5,
+            server_url=sim.url,
+            agent=DEMO_AGENT,
+            extension=DEMO_EXTENSION,
+            poll_interval_s=0.5,
             break_budgets_min={"3": 1},
         )
         with tempfile.TemporaryDirectory() as tmp:
@@ -49,8 +53,11 @@ async def shoot(out: Path) -> list[Path]:
             from agentbar.core.agent_state import save_state
 
             session = AgentSession(
-                client, settings, AgentState(),
-                save_state=lambda st: save_state(state_file, st), save_settings=lambda _s: None,
+                client,
+                settings,
+                AgentState(),
+                save_state=lambda st: save_state(state_file, st),
+                save_settings=lambda _s: None,
             )
             bar = Toolbar(session)
             bar.show()

@@ -74,7 +74,9 @@ def _fill_dialog(qtbot, dialog: SettingsDialog, url: str, key: str) -> None:
     set_text("key", key)
     set_text("agent", DEMO_AGENT)
     set_text("extension", DEMO_EXTENSION)
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.waitUntil(ok.isEnabled, timeout=WAIT)
     ok.click()
 
