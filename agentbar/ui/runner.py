@@ -78,10 +78,8 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
         sim.start_incoming_calls(DEMO_INCOMING_EVERY_S)
         settings = settings.replace(server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
         credentials = None
-        notes.append(
-            QApplication.translate(
-                "Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L)."
-            )
+        demo_note = QApplication.translate(
+            "Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L)."
         )
     else:
         assert credentials is not None
@@ -120,6 +118,8 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
     shell.show()
     for note in notes:
         shell.toolbar.show_message("warning", note)
+    if args.demo and not notes:
+        shell.toolbar.show_message("info", demo_note)
     try:
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
