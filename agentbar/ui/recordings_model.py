@@ -1,0 +1,289 @@
+"""Table model and filter proxy for the panel's call lists (recordings and history).
+
+Built for 10,000 rows: every row carries a precomputed search key (core/turkish.py), so a
+keystroke costs one substring test per row; sorting is done by the source model in Python
+on precomputed keys (one ``list.sort``), not by the proxy comparing ``data()`` pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from agentbar.core.recordings import CallEntry, Direction, base_name
+from agentbar.core.turkish import Matcher, compile_query, sort_key
+
+Index = QModelIndex | QPersistentModelIndex
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+FILE_ROLE = Qt.ItemDataRole.UserRole + 3
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 4
+
+_DIRECTION_SYMBOL = {
+    Direction.OUT: "↗",
+    Direction.IN: "↙",
+    Direction.QUEUE: "↙",
+    Direction.INTERNAL: "↔",
+    Direction.UNKNOWN: "·",
+}
+_DIM = QColor("#6b6b6b")
+
+
+class Column(IntEnum):
+    WHEN = 0
+    DIRECTION = 1
+    NUMBER = 2
+    NAME = 3
+    DURATION = 4
+    DISPOSITION = 5
+    RECORDING = 6  # history only: the linked recording
+
+
+RECORDING_COLUMNS = tuple(Column)[:6]
+HISTORY_COLUMNS = tuple(Column)
+
+
+def duration_text(seconds: float | None) -> str:
+    """``m:ss`` or ``h:mm:ss``; empty when unknown."""
+    if seconds is None:
+        return ""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _when_key(entry: CallEntry) -> Any:
+    return entry.date or datetime.min
+
+
+_SORT_KEYS: dict[Column, Callable[[CallEntry], Any]] = {
+    Column.WHEN: _when_key,
+    Column.DIRECTION: lambda e: (e.direction.value, _when_key(e)),
+    Column.NUMBER: lambda e: (e.number, _when_key(e)),
+    Column.NAME: lambda e: (sort_key(e.name), _when_key(e)),
+    Column.DURATION: lambda e: (e.duration_s or 0, _when_key(e)),
+    Column.DISPOSITION: lambda e: (e.disposition.upper(), _when_key(e)),
+    Column.RECORDING: lambda e: (e.file is not None, _when_key(e)),
+}
+
+
+class CallTableModel(QAbstractTableModel):
+    """Rows of :class:`~agentbar.core.recordings.CallEntry` under named columns.
+
+    Roles: ``ENTRY_ROLE`` (the entry), ``SORT_ROLE``, ``FILE_ROLE`` (recording path or None),
+    ``NUMBER_ROLE`` (the other party's number).
+    """
+
+    def __init__(
+        self, columns: Sequence[Column] = RECORDING_COLUMNS, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.entries: list[CallEntry] = []
+        self._rows_by_file: dict[str, int] = {}
+        self._today = date.today()
+        self._titles = {
+            Column.WHEN: self.tr("Date and time"),
+            Column.DIRECTION: self.tr("Direction"),
+            Column.NUMBER: self.tr("Number"),
+            Column.NAME: self.tr("Name"),
+            Column.DURATION: self.tr("Duration"),
+            Column.DISPOSITION: self.tr("Result"),
+            Column.RECORDING: self.tr("Recording"),
+        }
+        self._directions = {
+            Direction.OUT: self.tr("Outgoing"),
+            Direction.IN: self.tr("Incoming"),
+            Direction.QUEUE: self.tr("Queue"),
+            Direction.INTERNAL: self.tr("Internal"),
+            Direction.UNKNOWN: self.tr("Unknown"),
+        }
+        self._dispositions = {
+            "ANSWERED": self.tr("Answered"),
+            "NO ANSWER": self.tr("No answer"),
+            "BUSY": self.tr("Busy"),
+            "FAILED": self.tr("Failed"),
+            "CONGESTION": self.tr("Congestion"),
+        }
+        self._today_text = self.tr("Today %s")
+        self._listen_text = self.tr("▶ Listen")
+
+    # -- data in -------------------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[CallEntry]) -> None:
+        """Replace every row (a reset: views keep no selection)."""
+        self.beginResetModel()
+        self.entries = list(entries)
+        self._today = date.today()
+        self._index_files()
+        self.endResetModel()
+
+    def _index_files(self) -> None:
+        self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}
+
+    def entry(self, row: int) -> CallEntry:
+        return self.entries[row]
+
+    def row_of_file(self, file: str) -> int | None:
+        """The row of the recording ``file``, if it is listed."""
+        return self._rows_by_file.get(file)
+
+    # -- Qt's model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._titles[self.columns[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        if role == SORT_ROLE:
+            return _SORT_KEYS[column](entry)
+        if role == FILE_ROLE:
+            return entry.file
+        if role == NUMBER_ROLE:
+            return entry.number
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.DURATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not entry.answered:
+            return _DIM
+        return None
+
+    def _display(self, entry: CallEntry, column: Column) -> str:
+        if column == Column.WHEN:
+            if entry.date is None:
+                return ""
+            if entry.date.date() == self._today:
+                return self._today_text % entry.date.strftime("%H:%M")
+            return entry.date.strftime("%d.%m.%Y %H:%M")
+        if column == Column.DIRECTION:
+            d = entry.direction
+            return f"{_DIRECTION_SYMBOL[d]} {self._directions[d]}"
+        if column == Column.NUMBER:
+            return entry.number
+        if column == Column.NAME:
+            return entry.name
+        if column == Column.DURATION:
+            return duration_text(entry.duration_s)
+        if column == Column.DISPOSITION:
+            raw = entry.disposition.strip()
+            return self._dispositions.get(raw.upper(), raw)
+        return self._listen_text if entry.file else ""
+
+    def _tooltip(self, entry: CallEntry, column: Column) -> str | None:
+        if column == Column.WHEN and entry.date is not None:
+            return entry.date.strftime("%Y-%m-%d %H:%M:%S")
+        if column == Column.RECORDING and entry.file:
+            return self.tr("Show this call's recording in the Recordings tab (%s)") % base_name(
+                entry.file
+            )
+        text = self._display(entry, column)
+        return text or None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by ``column`` in Python (fast on 10,000 rows); selections follow."""
+        if not 0 <= column < len(self.columns):
+            return
+        key = _SORT_KEYS[self.columns[column]]
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        order_of = sorted(
+            range(len(self.entries)),
+            key=lambda i: key(self.entries[i]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        new_row = {old_row: new for new, old_row in enumerate(order_of)}
+        self.entries = [self.entries[i] for i in order_of]
+        self._index_files()
+        self.changePersistentIndexList(old, [self.index(new_row[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+
+class CallFilterProxy(QSortFilterProxyModel):
+    """Filters a :class:`CallTableModel` by what the agent typed (Turkish-aware, forgiving).
+
+    Sorting is passed to the source model (see the module text).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self._match: Matcher = compile_query("")
+        self._model: CallTableModel | None = None
+
+    def setSourceModel(self, model: Any) -> None:
+        if not isinstance(model, CallTableModel):
+            raise TypeError("CallFilterProxy needs a CallTableModel")
+        self._model = model
+        super().setSourceModel(model)
+
+    def source(self) -> CallTableModel:
+        if self._model is None:
+            raise RuntimeError("no source model")
+        return self._model
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, text: str) -> None:
+        """Show only rows matching ``text`` (empty: all)."""
+        if text == self._query:
+            return
+        self.beginFilterChange()
+        self._query = text
+        self._match = compile_query(text)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self._model
+        return model is not None and self._match(model.entries[source_row].key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.source().sort(column, order)
+
+    def entry_at(self, index: QModelIndex) -> CallEntry | None:
+        """The entry under a proxy index (None when invalid)."""
+        if not index.isValid():
+            return None
+        return self.source().entry(self.mapToSource(index).row())
+
+    def index_of_file(self, file: str) -> QModelIndex:
+        """The proxy index (first column) of the recording ``file``; invalid when hidden."""
+        row = self.source().row_of_file(file)
+        if row is None:
+            return QModelIndex()
+        return self.mapFromSource(self.source().index(row, 0))

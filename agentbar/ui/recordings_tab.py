@@ -1,0 +1,336 @@
+"""The Recordings tab: search, the merged list, "load older", and the player bound to a row."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agentbar.core.recording_cache import cache_name
+from agentbar.core.recordings import CallEntry
+from agentbar.ui.panel_session import PanelSession
+from agentbar.ui.player import SKIP_MS, Player
+from agentbar.ui.player_bar import PlayerBar
+from agentbar.ui.recordings_model import RECORDING_COLUMNS, CallFilterProxy, CallTableModel, Column
+
+
+class CallTableView(QTableView):
+    """A read-only, row-selecting table; Space and Left/Right are the player's keys."""
+
+    toggle_pressed = Signal()
+    skip_pressed = Signal(int)  # ms
+
+    def __init__(self, parent: QWidget | None = None, *, player_keys: bool = True) -> None:
+        super().__init__(parent)
+        self._player_keys = player_keys
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def size_columns(self, widths: dict[Column, str], columns: tuple[Column, ...]) -> None:
+        """Set each column wide enough for a sample text (faster than resizeToContents);
+        the name column takes the remaining width."""
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        for i, column in enumerate(columns):
+            if column == Column.NAME:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+                continue
+            sample = widths.get(column)
+            if sample:
+                self.setColumnWidth(i, metrics.horizontalAdvance(sample) + 18)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if not self._player_keys:
+            super().keyPressEvent(event)
+        elif key == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_pressed.emit()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not event.modifiers():
+            self.skip_pressed.emit(SKIP_MS if key == Qt.Key.Key_Right else -SKIP_MS)
+        else:
+            super().keyPressEvent(event)
+
+
+COLUMN_SAMPLES = {
+    Column.WHEN: "00.00.0000 00:00 ▲",
+    Column.DIRECTION: "↙ Outgoing__",
+    Column.NUMBER: "0532 123 45 67",
+    Column.NAME: "Hüseyin Doğan Gündoğdu",
+    Column.DURATION: "Duration ▲",
+    Column.DISPOSITION: "No answer__",
+    Column.RECORDING: "▶ Listen",
+}
+
+
+def search_field(parent: QWidget, what: str) -> QLineEdit:
+    """The search box above a call list; ``what`` names the list (already translated)."""
+
+    field = QLineEdit(parent)
+    field.setPlaceholderText(
+        QCoreApplication.translate("CallSearch", "Search by number or name (Ctrl+F)")
+    )
+    field.setAccessibleName(QCoreApplication.translate("CallSearch", "Search %s") % what)
+    field.setToolTip(
+        QCoreApplication.translate(
+            "CallSearch", "Filters as you type; İ/I/ı/i, ş/s, ç/c… are treated alike"
+        )
+    )
+    field.setClearButtonEnabled(True)
+    return field
+
+
+class RecordingsTab(QWidget):
+    """The agent's recordings. The player follows the selected row; ``notified`` for the panel."""
+
+    notified = Signal(str, str)
+
+    def __init__(self, panel: PanelSession, player: Player, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.panel = panel
+        self.player = player
+        self.model = CallTableModel(RECORDING_COLUMNS, self)
+        self.proxy = CallFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._bound: CallEntry | None = None
+        self._want_play: str | None = None
+        self._loaded_file: str | None = None
+        self._save_dialog: QFileDialog | None = None
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        self.search = search_field(self, self.tr("recordings"))
+        self.view = CallTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Recordings"))
+        self.view.setToolTip(self.tr("Your recorded calls. Space plays or pauses; ←/→ skip 10 s"))
+        self.view.size_columns(COLUMN_SAMPLES, RECORDING_COLUMNS)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.range_label = QLabel(self)
+        self.range_label.setAccessibleName(self.tr("Date range shown"))
+        self.older_button = QPushButton(self.tr("Load &older"), self)
+        self.older_button.setAccessibleName(self.tr("Load older recordings"))
+        self.older_button.setToolTip(self.tr("Add the 7 days before the oldest day shown"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh recordings"))
+        self.refresh_button.setToolTip(self.tr("Ask the server again (F5)"))
+        self.player_bar = PlayerBar(self.player, self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.range_label, 1)
+        bottom.addWidget(self.older_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.player_bar)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.panel.load_recordings)
+
+    def _connect(self) -> None:
+        p = self.panel
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.search.returnPressed.connect(self._focus_list)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.view.toggle_pressed.connect(self.toggle)
+        self.view.skip_pressed.connect(self._skip)
+        self.view.activated.connect(lambda _index: self.toggle())
+        self.older_button.clicked.connect(p.load_older)
+        self.refresh_button.clicked.connect(p.load_recordings)
+        self.player_bar.play_requested.connect(self.toggle)
+        self.player_bar.save_requested.connect(self.ask_save)
+        self.player_bar.cancel_requested.connect(p.cancel_download)
+        p.recordings_loaded.connect(self._on_loaded)
+        p.busy_changed.connect(self._on_busy)
+        p.download_started.connect(self._on_download_started)
+        p.download_progressed.connect(self._on_progress)
+        p.download_failed.connect(self._on_download_failed)
+        p.download_cancelled.connect(self._on_download_cancelled)
+        p.recording_ready.connect(self._on_ready)
+        self.player.failed.connect(self._on_player_failed)
+        self.player.source_changed.connect(self._on_source_changed)
+
+    # -- the list --------------------------------------------------------------------------
+
+    def _on_loaded(self, entries: list[CallEntry], since: date) -> None:
+        current = self._bound.file if self._bound else None
+        self.model.set_entries(entries)
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.range_label.setText(
+            self.tr("%n recording(s) since %s", "", len(entries)).replace(
+                "%s", since.strftime("%d.%m.%Y")
+            )
+        )
+        if current is not None:
+            self.select_file(current)
+
+    def _on_busy(self, kind: str, busy: bool) -> None:
+        if kind == "recordings":
+            self.older_button.setEnabled(not busy)
+            self.refresh_button.setEnabled(not busy)
+            if busy:
+                self.range_label.setText(self.tr("Loading recordings…"))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _focus_list(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.selectionModel().hasSelection() and self.proxy.rowCount() > 0:
+            self.view.selectRow(0)
+
+    def select_file(self, file: str) -> bool:
+        """Select the recording ``file`` (clearing the search when it hides it)."""
+        index = self.proxy.index_of_file(file)
+        if not index.isValid() and self.model.row_of_file(file) is not None:
+            self.search.clear()
+            index = self.proxy.index_of_file(file)
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def selected_entry(self) -> CallEntry | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.proxy.entry_at(rows[0]) if rows else None
+
+    def _on_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return  # filtered out or reloaded: the player keeps its recording
+        if self._bound is not None and entry.file == self._bound.file:
+            self._bound = entry
+            return
+        self._bind(entry)
+
+    def _bind(self, entry: CallEntry | None) -> None:
+        """The player now belongs to ``entry``: whatever played or downloaded stops."""
+        self.panel.cancel_download()
+        self.player.stop()
+        self._bound = entry
+        self._want_play = None
+        self._loaded_file = None
+        self.player_bar.hide_progress()
+        self.player_bar.show_entry(entry)
+
+    # -- playing ---------------------------------------------------------------------------
+
+    @property
+    def bound(self) -> CallEntry | None:
+        return self._bound
+
+    def toggle(self) -> None:
+        """Play or pause the selected recording (fetching it first when needed)."""
+        entry = self._bound
+        if entry is None or entry.file is None:
+            return
+        if self._loaded_file == entry.file and self.player.source is not None:
+            self.player.toggle()
+            return
+        self._want_play = entry.file
+        self.player_bar.show_message("", "")
+        self.panel.fetch(entry.file)
+
+    def _skip(self, delta_ms: int) -> None:
+        if self._loaded_file is not None and self.player.source is not None:
+            self.player.skip(delta_ms)
+
+    def _is_bound(self, file: str) -> bool:
+        return self._bound is not None and self._bound.file == file
+
+    def _on_download_started(self, file: str) -> None:
+        if self._is_bound(file):
+            self.player_bar.show_progress(0, None)
+
+    def _on_progress(self, file: str, got: int, total: int | None) -> None:
+        if self._is_bound(file):
+            self.player_bar.show_progress(got, total)
+
+    def _on_download_failed(self, file: str, message: str) -> None:
+        if self._is_bound(file):
+            self.player_bar.hide_progress()
+            self.player_bar.show_message("error", message)
+
+    def _on_download_cancelled(self, file: str) -> None:
+        if self._is_bound(file):
+            self.player_bar.hide_progress()
+            self.player_bar.show_message("info", self.tr("Download cancelled."))
+
+    def _on_ready(self, file: str, path: Path) -> None:
+        if not self._is_bound(file):
+            return
+        self.player_bar.hide_progress()
+        if self._want_play != file:
+            return
+        self._want_play = None
+        self._loaded_file = file
+        self.player.load(path)
+        self.player.play()
+        self.panel.played(file)
+
+    def _on_player_failed(self, message: str) -> None:
+        self.player_bar.show_message("error", message)
+        if self._loaded_file is not None:
+            self.panel.discard(self._loaded_file)
+            self._loaded_file = None
+        self.player.stop()
+
+    def _on_source_changed(self, source: Path | None) -> None:
+        if source is None:
+            self.panel.played(None)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def ask_save(self) -> None:
+        """Ask where to save a copy of the selected recording (window-modal, no nested loop)."""
+        entry = self._bound
+        if entry is None or entry.file is None:
+            return
+        file = entry.file
+        dialog = QFileDialog(self, self.tr("Save the recording as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(cache_name(file))
+        dialog.fileSelected.connect(lambda chosen: self.save_to(file, Path(chosen)))
+        dialog.finished.connect(dialog.deleteLater)
+        self._save_dialog = dialog
+        dialog.open()
+
+    def save_to(self, file: str, dest: Path) -> None:
+        self.panel.save_copy(file, dest)

@@ -1,0 +1,306 @@
+"""The agent's recordings: merging the two queries, direction, other party, cache names, LRU."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from agentbar.api.models import CallRecord
+from agentbar.core.recording_cache import INDEX_NAME, MB, RecordingCache, cache_name
+from agentbar.core.recordings import (
+    Direction,
+    direction_of,
+    entry_for,
+    is_mine,
+    merge_records,
+    other_party,
+)
+
+EXT = "1004"
+MON = "/var/spool/asterisk/monitor/2019/10/24/"
+
+
+def rec(
+    caller="1004",
+    called="05332730130",
+    *,
+    name="Ayşe Yılmaz",
+    when=datetime(2019, 10, 24, 15, 3, 14),
+    file: str | None = MON + "out-05332730130-1004-20191024-150314-1571918594.40633.WAV",
+    sure=42,
+    durum="ANSWERED",
+    channel="SIP/1004-00000001",
+):
+    return CallRecord(
+        when,
+        name,
+        caller,
+        called,
+        "from-internal",
+        channel,
+        "SIP/ttnet-2",
+        "Dial",
+        "",
+        sure,
+        durum,
+        file,
+    )
+
+
+# -- merging ----------------------------------------------------------------------------
+
+
+def test_merge_by_file_newest_first():
+    a = rec(when=datetime(2026, 1, 2, 10), file=MON + "out-1-1004-a.wav")
+    b = rec("0532", "1004", when=datetime(2026, 1, 3, 10), file=MON + "in-0532-1004-b.WAV")
+    c = rec(when=datetime(2026, 1, 1, 10), file=MON + "out-1-1004-c.mp3")
+    merged = merge_records([a, c, b], [b, a], extension=EXT)
+    assert [r.file for r in merged] == [b.file, a.file, c.file]
+
+
+def test_merge_keeps_only_exact_extension_matches():
+    # The server's number filters are LIKE substrings: 1004 also finds 0532 100 45 67.
+    stranger = rec("05321004567", "02125550000", file=MON + "in-x.WAV")
+    mine = rec()
+    assert merge_records([stranger, mine], extension=EXT) == [mine]
+
+
+def test_merge_without_files_uses_the_call_itself_and_undated_rows_go_last():
+    a = rec(file=None)
+    undated = rec(file=None, when=None, channel="SIP/1004-9")
+    merged = merge_records([a, undated], [a], extension=EXT)
+    assert merged == [a, undated]
+
+
+def test_is_mine_ignores_punctuation():
+    assert is_mine(rec(caller=" 1004 "), EXT)
+    assert not is_mine(rec(caller="10040", called="x"), EXT)
+    assert not is_mine(rec(), "")
+
+
+# -- direction and other party --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "direction"),
+    [
+        ("out", Direction.OUT),
+        ("in", Direction.IN),
+        ("q", Direction.QUEUE),
+        ("exten", Direction.INTERNAL),
+        ("OUT", Direction.OUT),
+    ],
+)
+def test_direction_from_the_file_name(prefix, direction):
+    r = rec("0532", "1004", file=f"{MON}{prefix}-0532-1004-20191024-150314-1.40633.WAV")
+    assert direction_of(r, EXT) is direction
+
+
+@pytest.mark.parametrize(
+    ("caller", "called", "direction"),
+    [
+        ("1004", "05321234567", Direction.OUT),
+        ("05321234567", "1004", Direction.IN),
+        ("1004", "1007", Direction.INTERNAL),
+        ("1007", "1004", Direction.INTERNAL),
+        ("1007", "1008", Direction.UNKNOWN),
+    ],
+)
+def test_direction_from_the_numbers(caller, called, direction):
+    assert direction_of(rec(caller, called, file=None), EXT) is direction
+
+
+def test_an_incoming_call_through_a_queue_without_a_file():
+    r = CallRecord(None, "", "0532", "1004", "ext-queues", "", "", "Queue", "", 1, "ANSWERED", None)
+    assert direction_of(r, EXT) is Direction.QUEUE
+
+
+def test_direction_from_numbers_when_the_file_has_no_known_prefix():
+    r = rec("05321234567", "1004", file=MON + "20191024-150314-odd.wav")
+    assert direction_of(r, EXT) is Direction.IN
+
+
+def test_other_party_outgoing_hides_the_agents_own_name():
+    assert other_party(rec(), EXT) == ("05332730130", "")
+
+
+def test_other_party_incoming_has_the_callers_name():
+    r = rec("05332730130", "1004", name="İSMAİL KAYA", file=MON + "q-05332730130-1004-x.WAV")
+    assert other_party(r, EXT) == ("05332730130", "İSMAİL KAYA")
+
+
+def test_other_party_falls_back_to_the_file_name():
+    r = rec("", "", file=MON + "out-05332730130-1004-20191024-150314-1.WAV")
+    assert other_party(r, EXT)[0] == "05332730130"
+
+
+def test_entry_has_a_search_key_and_answered_flag():
+    entry = entry_for(rec("0532", "1004", name="İSMAİL", file=MON + "in-0532-1004-x.WAV"), EXT)
+    assert entry.direction is Direction.IN
+    assert "ismail" in entry.key and "0532" in entry.key
+    assert entry.answered
+    assert not entry_for(rec(durum="NO ANSWER"), EXT).answered
+
+
+# -- cache file names -----------------------------------------------------------------------
+
+
+def test_cache_name_is_the_base_name_when_it_is_already_safe():
+    path = MON + "out-05332730130-1004-20191024-150314-1571918594.40633.WAV"
+    assert cache_name(path) == "out-05332730130-1004-20191024-150314-1571918594.40633.WAV"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../../etc/passwd",
+        "/var/spool/../../..",
+        "..",
+        "C:\\Windows\\..\\system32\\evil.wav",
+        "a/b/..\\..\\x.WAV",
+        "/var/x/rec ording$(rm -rf).wav",
+        "/var/x/.hidden.wav",
+        "",
+        "/var/x/",
+        "/var/x/CON.wav",
+        "/var/x/" + "a" * 500 + ".wav",
+        "/var/x/kayıt-ışık.mp3",
+        "/var/x/a\x00b.wav",
+    ],
+)
+def test_cache_name_is_always_a_plain_safe_name(path):
+    name = cache_name(path)
+    assert name and name not in (".", "..")
+    assert "/" not in name and "\\" not in name and "\x00" not in name
+    assert not name.startswith(".")
+    assert len(name) <= 131
+    assert all(c.isascii() and (c.isalnum() or c in "._-") for c in name)
+    assert name.split(".")[0].upper() not in ("CON", "NUL")
+
+
+def test_cache_names_of_different_odd_paths_differ():
+    assert cache_name("/x/a b.wav") != cache_name("/x/a?b.wav")
+    assert cache_name("/x/a b.wav") == cache_name("/x/a b.wav")
+    assert cache_name("/x/rec.WAV").endswith(".WAV")
+
+
+# -- the LRU cache ------------------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        self.t += 1
+        return self.t
+
+
+def put(cache: RecordingCache, server_path: str, size: int, **kw) -> Path:
+    cache.path_for(server_path).write_bytes(b"R" * size)
+    return cache.add(server_path, **kw)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> RecordingCache:
+    c = RecordingCache(tmp_path / "rec", 300, now=Clock())
+    c.open()
+    return c
+
+
+def test_lookup_after_add(cache):
+    assert cache.lookup("/m/a.wav") is None
+    path = put(cache, "/m/a.wav", 100)
+    assert cache.lookup("/m/a.wav") == path
+    assert cache.total_bytes() == 100
+
+
+def test_least_recently_played_goes_first(cache):
+    put(cache, "/m/a.wav", 100)
+    put(cache, "/m/b.wav", 100)
+    put(cache, "/m/c.wav", 100)
+    cache.touch("/m/a.wav")  # a was played again: b is now the oldest
+    put(cache, "/m/d.wav", 100)
+    assert cache.lookup("/m/b.wav") is None
+    assert not cache.path_for("/m/b.wav").exists()
+    assert cache.names() == ["c.wav", "a.wav", "d.wav"]
+    assert cache.total_bytes() == 300
+
+
+def test_protected_and_new_files_are_never_evicted(cache):
+    put(cache, "/m/a.wav", 200)
+    put(cache, "/m/b.wav", 200, protect=["/m/a.wav"])  # a is playing
+    assert cache.names() == ["a.wav", "b.wav"]  # over the bound for now
+    put(cache, "/m/c.wav", 50)  # a is not protected any more: it goes
+    assert cache.names() == ["b.wav", "c.wav"]
+
+
+def test_a_file_bigger_than_the_bound_stays_while_it_is_the_new_one(cache):
+    put(cache, "/m/big.wav", 1000)
+    assert cache.lookup("/m/big.wav") is not None
+    put(cache, "/m/small.wav", 10)
+    assert cache.names() == ["small.wav"]
+
+
+def test_set_limit_evicts_now(cache):
+    put(cache, "/m/a.wav", 100)
+    put(cache, "/m/b.wav", 100)
+    cache.set_limit(150)
+    assert cache.names() == ["b.wav"]
+    cache.set_limit(0, protect=["/m/b.wav"])
+    assert cache.names() == ["b.wav"]
+
+
+def test_index_survives_a_restart_and_keeps_the_play_order(tmp_path, cache):
+    put(cache, "/m/a.wav", 100)
+    put(cache, "/m/b.wav", 100)
+    cache.touch("/m/a.wav")
+    again = RecordingCache(cache.directory, 300, now=Clock())
+    again.t = 0  # type: ignore[attr-defined]
+    again.open()
+    assert again.names() == ["b.wav", "a.wav"]
+
+
+def test_open_removes_partial_downloads_and_rebuilds_a_damaged_index(tmp_path):
+    d = tmp_path / "rec"
+    d.mkdir()
+    (d / ".a.wav.1234abcd.part").write_bytes(b"half")
+    (d / "b.wav").write_bytes(b"B" * 10)
+    (d / INDEX_NAME).write_text("{not json")
+    c = RecordingCache(d, 10 * MB)
+    c.open()
+    assert sorted(p.name for p in d.iterdir()) == ["b.wav", INDEX_NAME]
+    assert c.lookup("/x/b.wav") == d / "b.wav"
+
+
+def test_open_evicts_when_the_bound_shrank_between_runs(tmp_path, cache):
+    put(cache, "/m/a.wav", 200)
+    put(cache, "/m/b.wav", 100)
+    small = RecordingCache(cache.directory, 150)
+    small.open()
+    assert small.names() == ["b.wav"]
+
+
+def test_a_file_changed_or_deleted_behind_the_cache_is_never_served(cache):
+    path = put(cache, "/m/a.wav", 100)
+    path.write_bytes(b"x" * 5)  # truncated by something else
+    assert cache.lookup("/m/a.wav") is None
+    assert not path.exists()
+    path2 = put(cache, "/m/b.wav", 100)
+    path2.unlink()
+    assert cache.lookup("/m/b.wav") is None
+    assert cache.total_bytes() == 0
+
+
+def test_discard(cache):
+    put(cache, "/m/a.wav", 100)
+    cache.discard("/m/a.wav")
+    assert cache.lookup("/m/a.wav") is None
+    assert cache.names() == []
+
+
+def test_using_the_cache_before_open_is_an_error(tmp_path):
+    with pytest.raises(RuntimeError):
+        RecordingCache(tmp_path, 1).lookup("/m/a.wav")
