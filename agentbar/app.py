@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import shutil
 import sys
 import tempfile
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from agentbar import __version__
-from agentbar.core.logsetup import RedactingFilter, setup_logging
+from agentbar.core.commands import CommandError, add_command_options, commands_from_namespace
 from agentbar.core.paths import Paths
+
+if TYPE_CHECKING:
+    from agentbar.core.logsetup import RedactingFilter
+    from agentbar.desktop.single_instance import Claim
 
 log = logging.getLogger("agentbar")
 
@@ -40,13 +44,45 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="show the bar, let it settle, save a grab of every window, exit",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check in a few seconds that this installation is complete (no server needed), "
+        "print a line per check and exit 0 (passed) or 1 (failed)",
+    )
+    parser.add_argument(
+        "--register-handlers",
+        action="store_true",
+        help="make AgentBar a handler of tel:, callto: and sip: links, then exit",
+    )
+    parser.add_argument(
+        "--unregister-handlers",
+        action="store_true",
+        help="remove what --register-handlers wrote, then exit",
+    )
+    parser.add_argument(
+        "--set-default",
+        action="store_true",
+        help="with --register-handlers: also make AgentBar the default for those links",
+    )
+    add_command_options(parser)
     parser.add_argument("--version", action="version", version=f"AgentBar {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run AgentBar; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        commands = commands_from_namespace(args)
+    except CommandError as exc:
+        parser.error(str(exc))
+    if args.self_test:
+        # Before any settings, logging, single-instance or GUI work: it must run anywhere.
+        from agentbar.desktop.selftest import run_self_test
+
+        return run_self_test()
     demo_dir: str | None = None
     if args.basedir:
         paths = Paths.under(args.basedir)
@@ -56,16 +92,51 @@ def main(argv: list[str] | None = None) -> int:
         paths = Paths.under(demo_dir)
     else:
         paths = Paths.default()
+    claim: Claim | None = None
     try:
         paths.ensure()
+        if args.register_handlers or args.unregister_handlers:
+            return _handlers(args)
+        if not args.screenshot:
+            # The light path: QtCore + QtNetwork only. A second launch hands its commands to
+            # the running instance and exits here, before any GUI, qasync or httpx import.
+            from agentbar.desktop.single_instance import claim_or_forward
+
+            outcome = claim_or_forward(paths.state_dir, commands)
+            if isinstance(outcome, int):
+                return outcome
+            claim = outcome
+            if [c.name for c in commands] == ["quit"]:
+                print("AgentBar is not running.", file=sys.stderr)
+                return 0
+        # Only now: logsetup imports agentbar.api and with it httpx (~50 ms), which a
+        # second launch must not pay.
+        from agentbar.core.logsetup import setup_logging
+
         redactor = setup_logging(paths.log_file, stderr=True)
-        return _run_qt(args, paths, redactor)
+        return _run_qt(args, paths, redactor, claim)
     finally:
+        if claim is not None:
+            claim.release()
         if demo_dir:
             shutil.rmtree(demo_dir, ignore_errors=True)
 
 
-def _run_qt(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter) -> int:
+def _handlers(args: argparse.Namespace) -> int:
+    from agentbar.desktop.handlers import register_handlers, unregister_handlers
+
+    if args.unregister_handlers:
+        code, lines = unregister_handlers(basedir=args.basedir)
+    else:
+        code, lines = register_handlers(set_default=args.set_default, basedir=args.basedir)
+    for line in lines:
+        print(line, file=sys.stderr if code else sys.stdout)
+    return code
+
+
+def _run_qt(
+    args: argparse.Namespace, paths: Paths, redactor: RedactingFilter, claim: Claim | None
+) -> int:
     from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -80,7 +151,11 @@ def _run_qt(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter) -
     from agentbar.ui.runner import run
 
     _install_excepthook(redactor)
-    result: int = asyncio.run(run(args, paths, redactor), loop_factory=qasync.QEventLoop)
+    import asyncio
+
+    result: int = asyncio.run(
+        run(args, paths, redactor, claim=claim), loop_factory=qasync.QEventLoop
+    )
     return result
 
 

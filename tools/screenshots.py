@@ -26,6 +26,8 @@ from agentbar.ui.screenshot import save_screenshot
 from agentbar.ui.session import AgentSession
 from agentbar.ui.toolbar import Toolbar
 
+KEY = "screenshot-key-0123456789"
+
 
 async def _until(check: Callable[[], object], timeout: float = 8.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
@@ -38,9 +40,9 @@ async def _until(check: Callable[[], object], timeout: float = 8.0) -> None:
 async def shoot(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    sim = Simulator(api_key="screenshot-key", port=0).start()
+    sim = Simulator(api_key=KEY, port=0).start()
     async with httpx.AsyncClient() as http:
-        client = CallCenterClient(sim.url, "screenshot-key", client=http, retry_delays=())
+        client = CallCenterClient(sim.url, KEY, client=http, retry_delays=())
         settings = Settings(
             server_url=sim.url,
             agent=DEMO_AGENT,
@@ -90,9 +92,40 @@ async def shoot(out: Path) -> list[Path]:
             await _until(lambda: not session.connection.online)
             await snap("offline", lambda: None)
             sim.set_down(False)
+            session.poke()
+            await _until(lambda: session.connection.online)
+            written += await _panel_shots(out, session, bar, Path(tmp) / "recordings")
             await session.aclose()
             bar.close()
     sim.stop()
+    return written
+
+
+async def _panel_shots(out: Path, session: AgentSession, bar: Toolbar, cache: Path) -> list[Path]:
+    """The side panel beside the bar: recordings (one playing), history, queues."""
+    from agentbar.ui.panel_session import PanelSession
+    from agentbar.ui.player import shared_player
+    from agentbar.ui.side_panel import SidePanel
+
+    panel = PanelSession(session, cache)
+    side = SidePanel(panel, shared_player())
+    side.show_beside(bar)
+    await _until(
+        lambda: side.recordings.model.entries and side.history.model.entries and side.queues.queues
+    )
+    side.recordings.view.selectRow(1)
+    side.recordings.toggle()
+    await _until(lambda: shared_player().position > 500)
+    written = []
+    for index, name in enumerate(("recordings", "history", "queues")):
+        side.tabs.setCurrentIndex(index)
+        await asyncio.sleep(0.3)
+        path = out / f"panel-{name}.png"
+        save_screenshot(path, [bar, side])
+        written.append(path)
+    shared_player().stop()
+    await panel.aclose()
+    side.close()
     return written
 
 

@@ -14,17 +14,21 @@ from PySide6.QtWidgets import QApplication
 from agentbar.api import CallCenterClient
 from agentbar.api.transport import DEFAULT_TIMEOUT
 from agentbar.core.agent_state import load_state, save_state
+from agentbar.core.commands import commands_from_namespace
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
 from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, load_settings, save_settings
+from agentbar.desktop.instance_server import InstanceServer
+from agentbar.desktop.single_instance import Claim
 from agentbar.ui.crash import show_crash
 from agentbar.ui.gc_guard import MainThreadCollector
-from agentbar.ui.notifier import Notifier, make_tray
-from agentbar.ui.resources import icon
+from agentbar.ui.notifier import Notifier
+from agentbar.ui.remote_control import RemoteControl
 from agentbar.ui.screenshot import save_screenshot
 from agentbar.ui.session import AgentSession
 from agentbar.ui.shell import Shell
+from agentbar.ui.tray import Tray, TrayActions
 
 log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
@@ -59,8 +63,17 @@ async def _api_key(settings: Settings, credentials: CredentialStore, notes: list
         return ""
 
 
-async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter) -> int:
-    """Run the toolbar until the user quits; returns the exit code."""
+async def run(
+    args: argparse.Namespace,
+    paths: Paths,
+    redactor: RedactingFilter,
+    *,
+    claim: Claim | None = None,
+) -> int:
+    """Run the toolbar until the user quits; returns the exit code.
+
+    ``claim`` makes this the single instance: it then serves other launches' commands.
+    """
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception_handler(redactor))
     collector = MainThreadCollector()
@@ -103,8 +116,8 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
         save_state=lambda st: save_state(paths.state_file, st),
         save_settings=lambda st: save_settings(paths, st),
     )
-    tray = make_tray(icon("agentbar"))
-    notifier = Notifier(tray)
+    tray = Tray(session)
+    notifier = Notifier(tray.icon)
     notifier.enabled = settings.notifications
     shell = Shell(
         session,
@@ -114,8 +127,29 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
         make_client=make_client,
         register_secret=redactor.add_secret,
         notifier=notifier,
+        recordings_dir=paths.recordings_cache_dir,
     )
+    remote = RemoteControl(shell)
+    remote.install()
+    tray.bind(
+        TrayActions(
+            toggle_toolbar=remote.toggle_toolbar,
+            toolbar_visible=shell.toolbar.isVisible,
+            dial_clipboard=remote.dial_clipboard,
+            settings=shell.toolbar.settings_requested.emit,
+            quit=shell.toolbar.quit_requested.emit,
+            show_recordings=getattr(shell, "show_recordings", None),
+        )
+    )
+    server = _serve(claim, remote, notes)
     shell.show()
+    if not tray.show():
+        shell.toolbar.show_message(
+            "info",
+            QApplication.translate(
+                "Runner", "This desktop has no system tray: AgentBar works from the bar alone."
+            ),
+        )
     for note in notes:
         shell.toolbar.show_message("warning", note)
     if args.demo and not notes:
@@ -124,23 +158,42 @@ async def run(args: argparse.Namespace, paths: Paths, redactor: RedactingFilter)
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
         session.start()
-        if args.target:
-            session.dial(args.target)
+        for command in commands_from_namespace(args):
+            remote.execute(command)
         if args.screenshot:
             await asyncio.sleep(1.5)
             save_screenshot(args.screenshot)
             shell.quit_event.set()
         await shell.quit_event.wait()
     finally:
+        if server is not None:
+            server.close()
+        remote.uninstall()
+        await shell.aclose()  # the panel's player and downloads, before the client closes
         await session.aclose()
         await http.aclose()
-        if tray is not None:
-            tray.hide()
+        tray.close()
         shell.toolbar.hide()
         if sim is not None:
             sim.stop()
         collector.stop()
     return 0
+
+
+def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> InstanceServer | None:
+    """Listen for other launches' commands while this process holds the instance claim."""
+    if claim is None or claim.lock is None:
+        return None
+    server = InstanceServer(claim.name)
+    server.command_received.connect(remote.execute)
+    if server.listen(stale=claim.recovered):
+        return server
+    notes.append(
+        QApplication.translate(
+            "Runner", "Links and other launches cannot reach this AgentBar (details in the log)."
+        )
+    )
+    return None
 
 
 def _loop_exception_handler(redactor: RedactingFilter) -> Any:

@@ -18,8 +18,11 @@ def visible_windows() -> list[QWidget]:
 
 
 def grab(windows: list[QWidget] | None = None) -> QImage:
-    """One image with the given windows stacked vertically on a neutral background."""
-    QApplication.processEvents()
+    """One image with the given windows stacked vertically on a neutral background.
+
+    Never spins the event loop itself: called from a coroutine on the qasync loop, a nested
+    processEvents() would re-enter asyncio ("Cannot enter into task …").
+    """
     shots = [w.grab().toImage() for w in (windows or visible_windows())]
     if not shots:
         return QImage()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,8 +16,10 @@ from agentbar.api import CallCenterClient
 from agentbar.core.calls import CurrentCall
 from agentbar.core.connection_check import ConnectionReport, check_connection
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
+from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings
 from agentbar.ui.notifier import Notifier
+from agentbar.ui.panel_host import PanelHost
 from agentbar.ui.session import AgentSession
 from agentbar.ui.settings_dialog import SettingsDialog
 from agentbar.ui.toolbar import Toolbar
@@ -54,6 +57,7 @@ class Shell(QObject):
         make_client: Callable[[Settings, str], CallCenterClient],
         register_secret: Callable[[str], None],
         notifier: Notifier,
+        recordings_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,6 +74,13 @@ class Shell(QObject):
         self.toolbar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
         self.toolbar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
         self.toolbar.position_changed.connect(self._on_position_changed)
+        # The side panel (Panel button, Ctrl+P); made on first use.
+        self.panel = PanelHost(
+            session,
+            self.toolbar,
+            recordings_dir or Paths.default().recordings_cache_dir,
+            parent=self,
+        )
         session.incoming_call.connect(self._on_incoming_call)
         notifier.fallback.connect(self.toolbar.show_message)
         session.notified.connect(self._on_notified)
@@ -91,6 +102,14 @@ class Shell(QObject):
         self.toolbar.place(dict(self.session.settings.toolbar_positions))
         self.toolbar.show()
         self.toolbar.raise_()
+
+    def show_recordings(self) -> None:
+        """Open the side panel on its Recordings tab (for the tray)."""
+        self.panel.show_recordings()
+
+    async def aclose(self) -> None:
+        """Stop playback and the panel's downloads (at quit, before the HTTP client closes)."""
+        await self.panel.aclose()
 
     # -- settings ------------------------------------------------------------------------
 

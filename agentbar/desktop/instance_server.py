@@ -1,0 +1,151 @@
+"""The running instance's end of the local socket: validated commands in, one answer each."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from agentbar.core.commands import MAX_MESSAGE_BYTES, CommandError, decode, encode_reply
+
+__all__ = ["InstanceServer"]
+
+log = logging.getLogger(__name__)
+
+#: A client that has not finished its messages after this long is dropped.
+CONNECTION_TIMEOUT_MS = 5000
+MAX_MESSAGES_PER_CONNECTION = 16
+MAX_CONNECTIONS = 8
+
+
+class _Connection(QObject):
+    """One client: reads lines, answers each, hands valid commands to the server."""
+
+    def __init__(self, socket: QLocalSocket, server: InstanceServer) -> None:
+        super().__init__(server)
+        self._socket = socket
+        self._server = server
+        self._buffer = b""
+        self._count = 0
+        socket.setParent(self)
+        socket.readyRead.connect(self._on_ready_read)
+        socket.disconnected.connect(self._close)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timeout)
+        self._timer.start(CONNECTION_TIMEOUT_MS)
+
+    def _on_ready_read(self) -> None:
+        self._buffer += bytes(self._socket.readAll().data())
+        while b"\n" in self._buffer:
+            line, _, self._buffer = self._buffer.partition(b"\n")
+            self._count += 1
+            if self._count > MAX_MESSAGES_PER_CONNECTION:
+                self._refuse("too many messages on one connection", drop=True)
+                return
+            self._handle(line + b"\n")
+        if len(self._buffer) > MAX_MESSAGE_BYTES:
+            self._refuse(f"message longer than {MAX_MESSAGE_BYTES} bytes", drop=True)
+
+    def _handle(self, line: bytes) -> None:
+        try:
+            command = decode(line)
+        except CommandError as exc:
+            self._refuse(str(exc), drop=False)
+            return
+        self._socket.write(encode_reply())
+        self._socket.flush()
+        self._server.command_received.emit(command)
+
+    def _refuse(self, reason: str, *, drop: bool) -> None:
+        log.warning("refused a message from another launch: %s", reason)
+        self._server.refused.emit(reason)
+        if self._socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            self._socket.write(encode_reply(reason))
+            self._socket.flush()
+        if drop:
+            self._buffer = b""
+            self._socket.disconnectFromServer()
+
+    def _on_timeout(self) -> None:
+        if self._buffer:
+            log.warning("dropped a connection that sent an unfinished message")
+        self._socket.abort()
+        self._close()
+
+    def _close(self) -> None:
+        self._timer.stop()
+        if self._server.forget(self):
+            self.deleteLater()
+
+
+class InstanceServer(QObject):
+    """The running instance's end: emits ``command_received(Command)`` for each valid message.
+
+    Anything else (not JSON, another version, an unknown command, wrong argument types,
+    oversized lines, too many messages or connections) is answered with a refusal, logged
+    and signalled as ``refused(reason)``.
+    """
+
+    command_received = Signal(object)  # Command
+    refused = Signal(str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server = QLocalServer(self)
+        # Only this user may connect: the socket file / named pipe is created owner-only.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.setMaxPendingConnections(MAX_CONNECTIONS)
+        self._server.newConnection.connect(self._on_new_connection)
+        self._connections: list[_Connection] = []
+
+    @property
+    def socket_options(self) -> QLocalServer.SocketOption:
+        return self._server.socketOptions()
+
+    @property
+    def full_name(self) -> str:
+        return self._server.fullServerName()
+
+    def listen(self, *, stale: bool = False) -> bool:
+        """Start listening; call only while holding the Claim.
+
+        ``stale``: a crashed instance may have left its socket; remove it first. A name still
+        "in use" is removed too, since the lock proves that nobody else serves it.
+        """
+        if stale:
+            QLocalServer.removeServer(self.name)
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
+            log.info("removing a stale instance socket %s", self.name)
+            QLocalServer.removeServer(self.name)
+            if self._server.listen(self.name):
+                return True
+        log.warning("cannot listen for other launches: %s", self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        self._server.close()
+        for connection in list(self._connections):
+            connection._on_timeout()
+
+    def forget(self, connection: _Connection) -> bool:
+        if connection in self._connections:
+            self._connections.remove(connection)
+            return True
+        return False
+
+    def _on_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            if socket is None:
+                break
+            if len(self._connections) >= MAX_CONNECTIONS:
+                log.warning("refused a connection: too many at once")
+                socket.abort()
+                socket.deleteLater()
+                continue
+            self._connections.append(_Connection(socket, self))

@@ -1,0 +1,279 @@
+"""One AgentBar per user session: a lock file picks the instance, a local socket brings it commands.
+
+This module is on the start-up path of every launch, including a second launch from a
+``tel:`` link that only forwards its command and exits, so it imports QtCore and QtNetwork
+only (no widgets, no qasync, no httpx) and does no work at import time.
+
+How it fits together:
+
+- :func:`instance_key` hashes the user, the desktop session and the state directory (so a
+  ``--basedir`` run, a test or a bench never talks to the user's real instance).
+- A :class:`~PySide6.QtCore.QLockFile` named after the key decides who is first. Qt removes a
+  lock whose process is dead (a crash), so a killed instance never blocks the next launch.
+- The first instance listens on the same key (``desktop/instance_server.py``), for the same
+  user only; a second launch connects, sends one JSON line per command
+  (``agentbar.core.commands``) and waits for one answer line per command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtNetwork import QLocalSocket
+
+from agentbar.core.commands import (
+    MAX_MESSAGE_BYTES,
+    Command,
+    CommandError,
+    decode_reply,
+    encode,
+    validate,
+)
+
+__all__ = [
+    "Claim",
+    "claim",
+    "claim_or_forward",
+    "forward",
+    "instance_key",
+    "server_name",
+    "session_id",
+]
+
+log = logging.getLogger(__name__)
+
+#: How long a second launch waits for a starting (or busy) first instance to answer.
+FORWARD_TIMEOUT_S = 10.0
+_SUN_PATH_MAX = 100  # sockaddr_un.sun_path is 104-108 bytes depending on the OS
+
+
+def session_id(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> str:
+    """The desktop session this process belongs to, "" when there is only one per user.
+
+    - Windows: the Terminal Services session id (each RDP session has its own), which the
+      named pipe namespace does not separate by itself.
+    - X11/Wayland: the display (``:10`` under XRDP/X2Go; ``.screen`` dropped). The display is
+      preferred to ``XDG_SESSION_ID`` because programs started by the desktop through
+      ``systemd --user`` (browsers opening a ``tel:`` link) often lack XDG_SESSION_ID but
+      always have the display; a different answer there would start a second bar.
+    - Without a display (headless, offscreen tests): ``XDG_SESSION_ID`` when set.
+    - macOS: "" (each user's GUI session has its own temp directory and processes).
+    """
+    env = os.environ if environ is None else environ
+    if platform == "win32":
+        return _windows_session_id(env)
+    if platform == "darwin":
+        return ""
+    wayland = env.get("WAYLAND_DISPLAY", "").strip()
+    if wayland:
+        return f"wayland:{wayland}"
+    display = env.get("DISPLAY", "").strip()
+    if display:
+        host, _, number = display.rpartition(":")
+        return f"x11:{host}:{number.partition('.')[0]}"
+    xdg = env.get("XDG_SESSION_ID", "").strip()
+    return f"xdg:{xdg}" if xdg else ""
+
+
+def _windows_session_id(env: Mapping[str, str]) -> str:
+    try:
+        import ctypes
+        from ctypes import wintypes
+
+        sid = wintypes.DWORD()
+        windll = ctypes.windll  # type: ignore[attr-defined,unused-ignore]
+        if windll.kernel32.ProcessIdToSessionId(os.getpid(), ctypes.byref(sid)):
+            return f"win:{sid.value}"
+    except (ImportError, AttributeError, OSError):
+        pass
+    return f"win:{env.get('SESSIONNAME', '')}"
+
+
+def _user() -> str:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers): the uid still tells users apart
+        name = ""
+    uid = getattr(os, "getuid", lambda: -1)()
+    return f"{name}:{uid}"
+
+
+def instance_key(
+    state_dir: Path,
+    *,
+    environ: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    user: str | None = None,
+) -> str:
+    """A short hash of the user, the session and ``state_dir``: same key, same instance."""
+    parts = [user if user is not None else _user(), session_id(environ, platform)]
+    parts.append(str(Path(state_dir).expanduser().absolute()))
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return digest[:24]
+
+
+def server_name(
+    key: str, *, environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> str:
+    """The QLocalServer name for ``key``.
+
+    On Linux and the BSDs the socket goes into ``$XDG_RUNTIME_DIR`` when it is ours (only we
+    can create files there, so nobody can squat the name); otherwise a bare name, which Qt
+    puts in the temp directory (per user on macOS) or the pipe namespace (Windows).
+    """
+    name = f"agentbar-{key}"
+    if platform in ("win32", "darwin"):
+        return name
+    env = os.environ if environ is None else environ
+    runtime = env.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime):
+        path = os.path.join(runtime, f"{name}.sock")
+        with contextlib.suppress(OSError):
+            info = os.stat(runtime)
+            if info.st_uid == os.getuid() and len(path.encode()) < _SUN_PATH_MAX:
+                return path
+    return name
+
+
+@dataclass(eq=False)
+class Claim:
+    """This process is the instance for ``key``: it holds ``lock`` until :meth:`release`.
+
+    ``recovered`` is True when a crashed instance left its lock (and maybe socket) behind.
+    ``lock`` is None when the lock file could not be used at all (read-only directory); the
+    program then runs without the single-instance guarantee rather than not at all.
+    """
+
+    key: str
+    name: str
+    lock: QLockFile | None
+    recovered: bool = False
+
+    def release(self) -> None:
+        if self.lock is not None and self.lock.isLocked():
+            self.lock.unlock()
+
+
+def claim(state_dir: Path, *, environ: Mapping[str, str] | None = None) -> Claim | None:
+    """Become the instance for this user, session and state directory; None when one runs.
+
+    Never waits. Blocks only on the lock file's disk I/O.
+    """
+    key = instance_key(state_dir, environ=environ)
+    path = Path(state_dir) / f"instance-{key}.lock"
+    existed = path.exists()
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # stale only when the owner's process is gone, never by age
+    if lock.tryLock(0):
+        if existed:
+            log.info("a previous instance did not exit cleanly; taking over its lock")
+        return Claim(key, server_name(key, environ=environ), lock, recovered=existed)
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    log.warning(
+        "cannot use the lock file %s (%s): one instance is not enforced", path, lock.error()
+    )
+    return Claim(key, server_name(key, environ=environ), None)
+
+
+_REASONS = {
+    QLocalSocket.LocalSocketError.ServerNotFoundError: "it is not listening",
+    QLocalSocket.LocalSocketError.ConnectionRefusedError: "it refuses connections",
+    QLocalSocket.LocalSocketError.SocketTimeoutError: "it did not accept the connection in time",
+    QLocalSocket.LocalSocketError.SocketAccessError: "this user may not connect to it",
+}
+
+
+def forward(
+    name: str,
+    commands: Sequence[Command],
+    *,
+    connect_timeout_s: float = 2.0,
+    reply_timeout_s: float = FORWARD_TIMEOUT_S,
+) -> str:
+    """Send ``commands`` to the instance listening on ``name``; "" when all were accepted.
+
+    Returns the refusal reason otherwise. Raises ConnectionError when no connection is made
+    within ``connect_timeout_s`` (not listening yet, or gone): nothing was sent, so the
+    caller may retry. Raises TimeoutError when the commands were sent but not all answered
+    within ``reply_timeout_s``: they may still run, so they must not be sent again.
+    Blocks (this is the second launch's only job).
+    """
+
+    def ms_until(deadline: float) -> int:
+        return max(1, int((deadline - time.monotonic()) * 1000))
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(ms_until(time.monotonic() + connect_timeout_s)):
+        raise ConnectionError(_REASONS.get(socket.error(), socket.errorString()))
+    deadline = time.monotonic() + reply_timeout_s
+    try:
+        for command in commands:
+            socket.write(encode(command))
+        while socket.bytesToWrite() > 0:
+            if not socket.waitForBytesWritten(ms_until(deadline)):
+                raise TimeoutError(socket.errorString())
+        for _command in commands:
+            while not socket.canReadLine():
+                if time.monotonic() > deadline or not socket.waitForReadyRead(ms_until(deadline)):
+                    raise TimeoutError("no answer")
+            error = decode_reply(bytes(socket.readLine(MAX_MESSAGE_BYTES).data()))
+            if error:
+                return error
+        return ""
+    except CommandError as exc:
+        return str(exc)
+    finally:
+        socket.disconnectFromServer()
+
+
+def claim_or_forward(
+    state_dir: Path,
+    commands: Sequence[Command],
+    *,
+    timeout_s: float = FORWARD_TIMEOUT_S,
+    err: TextIO | None = None,
+) -> Claim | int:
+    """The early path of every launch: a Claim when this process is first, else an exit code.
+
+    A second launch forwards ``commands`` (``show`` when there are none) and returns 0, or
+    prints why not to ``err`` (stderr) and returns 1 (no answer) or 2 (refused). Until it
+    is connected it keeps trying the lock too: if the running instance quits meanwhile, this
+    launch becomes the instance instead of failing. Commands are sent at most once.
+    """
+    err = sys.stderr if err is None else err
+    to_send = list(commands) or [validate("show", {})]
+    deadline = time.monotonic() + timeout_s
+    while True:
+        mine = claim(state_dir)
+        if mine is not None:
+            return mine
+        name = server_name(instance_key(state_dir))
+        left = max(0.1, deadline - time.monotonic())
+        try:
+            error = forward(name, to_send, connect_timeout_s=min(2.0, left), reply_timeout_s=left)
+        except ConnectionError as exc:
+            if time.monotonic() > deadline:
+                print(f"AgentBar is running but does not answer ({exc}).", file=err)
+                return 1
+            time.sleep(0.05)
+            continue
+        except TimeoutError:
+            print("AgentBar took the command but did not confirm it in time.", file=err)
+            return 1
+        if error:
+            print(f"AgentBar refused the command: {error}", file=err)
+            return 2
+        return 0

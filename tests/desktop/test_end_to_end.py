@@ -1,0 +1,69 @@
+"""Two real AgentBar processes (offscreen): a tel: link in the second dials through the first."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
+from tests.desktop.conftest import agentbar_env, launch
+
+KEY = "E2E-KEY-0123456789"
+TIMEOUT_S = 20.0
+
+
+def _until(check: Callable[[], object], what: str, timeout: float = TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def sim() -> Iterator[Simulator]:
+    simulator = Simulator(api_key=KEY, port=0).start()
+    yield simulator
+    simulator.stop()
+
+
+def test_a_link_in_a_second_launch_dials_once_through_the_first(sim: Simulator, basedir: Path):
+    env = agentbar_env(AGENTBAR_API_KEY=KEY)
+    first = launch(
+        "--basedir",
+        str(basedir),
+        "--url",
+        sim.url,
+        "--agent",
+        DEMO_AGENT,
+        "--extension",
+        DEMO_EXTENSION,
+        env=env,
+    )
+    try:
+        # Only wait for the lock: the second launch itself waits for the server to listen.
+        _until(lambda: list((basedir / "state").glob("instance-*.lock")), "the first's lock")
+        second = launch("--basedir", str(basedir), "tel:+905321234567", env=env)
+        assert second.wait(TIMEOUT_S) == 0, second.communicate()[1]
+
+        def dials() -> list[dict[str, object]]:
+            return [dict(r.params) for r in list(sim.requests) if r.module == "dial"]
+
+        _until(dials, "the dial to reach the simulator")
+        time.sleep(0.5)  # nothing more may follow
+        assert dials() == [{"extension": DEMO_EXTENSION, "number": "05321234567"}]
+
+        quitter = launch("--basedir", str(basedir), "--quit", env=env)
+        assert quitter.wait(TIMEOUT_S) == 0, quitter.communicate()[1]
+        assert first.wait(TIMEOUT_S) == 0
+        _out, err = first.communicate()
+        assert "Traceback" not in err
+        assert KEY not in err
+        assert not list((basedir / "state").glob("instance-*.lock"))  # released on the way out
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()

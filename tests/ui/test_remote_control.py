@@ -1,0 +1,175 @@
+"""Each command a second launch (or a link) can carry, carried out on a real session."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from agentbar.core.agent_state import AgentState
+from agentbar.core.commands import validate
+from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
+from agentbar.ui.status_pill import Mode
+from tests.ui.test_tray import _click, _message_box, build_rig, log_in
+
+WAIT = 8000
+
+
+@pytest.fixture
+def rig(qtbot, make_session, http):
+    made = []
+
+    def factory(preview_ms: int = 0, **kwargs):
+        r = build_rig(qtbot, make_session, http, **kwargs)
+        r.remote.preview_ms = preview_ms
+        made.append(r)
+        return r
+
+    yield factory
+    for r in made:
+        r.remote.uninstall()
+        r.tray.close()
+        r.shell.toolbar.hide()  # closing is quitting (closeEvent is ignored): hide instead
+
+
+def dials(sim) -> list[dict[str, object]]:
+    return [dict(q.params) for q in list(sim.requests) if q.module == "dial"]
+
+
+def run(r, name: str, **args: str) -> None:
+    r.remote.execute(validate(name, args))
+
+
+def test_a_link_shows_the_normalised_number_first_then_dials(qtbot, rig, sim):
+    r = rig(preview_ms=400)
+    run(r, "dial", target="tel:%2B90%20532%20123%2045%2067")
+    assert "Will dial 0532 123 45 67" in r.shell.toolbar.message.text()
+    qtbot.wait(150)
+    assert dials(sim) == []  # still showing the number
+    qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
+    assert dials(sim) == [{"extension": DEMO_EXTENSION, "number": "05321234567"}]
+
+
+def test_the_same_link_twice_in_a_row_dials_once(qtbot, rig, sim):
+    r = rig()
+    run(r, "dial", target="tel:+905321234567")
+    run(r, "dial", target="callto://0532 123 45 67")  # the same number, another shape
+    qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
+    qtbot.wait(200)
+    assert len(dials(sim)) == 1
+
+
+@pytest.mark.parametrize(
+    "target", ["sip:alice@example.com", "tel:0532%252B", "javascript:alert(1)", "tel:;ext=5"]
+)
+def test_a_link_that_is_no_number_is_refused_on_the_bar(qtbot, rig, sim, target):
+    r = rig()
+    r.shell.toolbar.hide()
+    run(r, "dial", target=target)
+    assert r.shell.toolbar.isVisible()  # the refusal is shown, not swallowed
+    assert "Cannot dial" in r.shell.toolbar.message.text()
+    qtbot.wait(100)
+    assert dials(sim) == []
+
+
+def test_confirm_before_dial_asks_first(qtbot, rig, sim):
+    r = rig(confirm_before_dial=True)
+    run(r, "dial", target="tel:+905321234567")
+    box = _message_box(qtbot)
+    assert "0532 123 45 67" in box.text()
+    assert box.windowModality() == Qt.WindowModality.WindowModal  # never blocks the loop
+    _click(box, "Cancel")
+    qtbot.wait(100)
+    assert dials(sim) == []
+    run(r, "dial", target="tel:+905321234567")  # cancelled: the same link may come again
+    _click(_message_box(qtbot), "Call")
+    qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
+    assert dials(sim) == [{"extension": DEMO_EXTENSION, "number": "05321234567"}]
+
+
+def test_dial_clipboard_command(qtbot, rig, sim):
+    r = rig()
+    QGuiApplication.clipboard().setText("0 (532) 123 45 67")
+    run(r, "dial_clipboard")
+    qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
+    assert dials(sim)[0]["number"] == "05321234567"
+
+
+def test_show_brings_the_bar_back(qtbot, rig):
+    r = rig()
+    r.shell.toolbar.hide()
+    run(r, "show")
+    assert r.shell.toolbar.isVisible()
+
+
+def test_break_by_reason_id_and_end_break(qtbot, rig, sim):
+    r = rig()
+    log_in(qtbot, r)
+    reason = next(x for x in r.session.state.break_reasons if "YEMEK" in x.name)
+    run(r, "break", reason=reason.id)
+    qtbot.waitUntil(lambda: r.tray.mode is Mode.BREAK, timeout=WAIT)
+    assert sim.state.agents.get(DEMO_AGENT).break_id == reason.id
+    run(r, "break", reason=reason.id)
+    qtbot.waitUntil(lambda: "already on a break" in r.shell.toolbar.message.text(), timeout=WAIT)
+    run(r, "end_break")
+    qtbot.waitUntil(lambda: r.tray.mode is Mode.READY, timeout=WAIT)
+    run(r, "end_break")
+    assert "not on a break" in r.shell.toolbar.message.text()
+
+
+def test_an_unknown_break_reason_says_which_exist(qtbot, rig, sim):
+    r = rig()
+    log_in(qtbot, r)
+    run(r, "break", reason="999")
+    qtbot.waitUntil(lambda: "no break reason “999”" in r.shell.toolbar.message.text(), timeout=WAIT)
+    assert "YEMEK MOLASI" in r.shell.toolbar.message.toolTip()
+    assert not r.session.state.on_break
+
+
+def test_break_loads_the_reasons_when_none_are_cached(qtbot, rig, sim):
+    sim.state.agents.login(DEMO_AGENT, sim.state.now())  # logged in before this run
+    r = rig(state=AgentState(logged_in=True, agent=DEMO_AGENT), start=False)
+    run(r, "break", reason="2")
+    qtbot.waitUntil(lambda: r.session.state.on_break is not None, timeout=WAIT)
+    assert r.session.state.on_break.reason_id == "2"
+
+
+def test_break_when_logged_out_is_explained(qtbot, rig):
+    r = rig()
+    run(r, "break", reason="2")
+    qtbot.waitUntil(lambda: "not logged in" in r.shell.toolbar.message.text(), timeout=WAIT)
+
+
+def test_quit_when_logged_out_quits_at_once(qtbot, rig):
+    r = rig()
+    run(r, "quit")
+    qtbot.waitUntil(r.shell.quit_event.is_set, timeout=WAIT)
+
+
+def test_quit_while_on_a_break_asks_the_same_question(qtbot, rig, sim):
+    r = rig()
+    log_in(qtbot, r)
+    run(r, "break", reason=r.session.state.break_reasons[0].id)
+    qtbot.waitUntil(lambda: r.tray.mode is Mode.BREAK, timeout=WAIT)
+    run(r, "quit")
+    box = _message_box(qtbot)
+    assert "You are on a break" in box.text()
+    _click(box, "Quit, stay logged in")
+    qtbot.waitUntil(r.shell.quit_event.is_set, timeout=WAIT)
+    assert sim.state.agents.get(DEMO_AGENT).logged_in
+
+
+def test_links_the_os_hands_to_the_running_app(qtbot, rig, sim):
+    r = rig()
+    r.remote.install(file_open_events=True)  # on by default on macOS only
+    app = QApplication.instance()
+    assert app is not None
+    # macOS delivers a clicked link to the running app as a FileOpen event…
+    QApplication.sendEvent(app, QFileOpenEvent(QUrl("tel:+905321234567")))
+    qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
+    # …or through the URL handlers registered for our schemes.
+    assert QDesktopServices.openUrl(QUrl("callto:+902125550101"))
+    qtbot.waitUntil(lambda: len(dials(sim)) == 2, timeout=WAIT)
+    assert dials(sim)[1]["number"] == "02125550101"
+    r.remote.uninstall()
