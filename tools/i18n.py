@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("tr", "en")
-SOURCES = ("agentbar/ui", "agentbar/desktop")
+SOURCES = ("agentbar/ui", "agentbar/desktop", "agentbar/core", "agentbar/api")
 
 
 def _tool(name: str) -> str:

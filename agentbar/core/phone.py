@@ -10,6 +10,8 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
 
+from agentbar.api.texts import QT_TRANSLATE_NOOP
+
 __all__ = [
     "MAX_INPUT_LENGTH",
     "MAX_URI_LENGTH",
@@ -72,13 +74,17 @@ class DialTarget:
 class InvalidNumber(ValueError):
     """The input cannot be dialled; `reason` says why in a short English phrase.
 
-    `str(exc)` is the reason. `source` is the offending input (may be empty). The UI wraps
-    the reason in its own translated sentence.
+    `str(exc)` is the reason. `source` is the offending input (may be empty). `template` and
+    `params` let the UI show the reason in the user's language: the template is marked for
+    translation (context ``phone``) and filled with ``template.format(**params)``.
     """
 
-    def __init__(self, reason: str, source: str = "") -> None:
+    def __init__(self, template: str, source: str = "", **params: str) -> None:
+        reason = template.format(**params)
         super().__init__(reason)
         self.reason = reason
+        self.template = template
+        self.params = params
         self.source = source
 
 
@@ -144,15 +150,21 @@ def parse_dial_uri(
     """
     source = uri.strip()
     if not source:
-        raise InvalidNumber("empty", source)
+        raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "empty"), source)
     if len(source) > MAX_URI_LENGTH:
-        raise InvalidNumber(f"longer than {MAX_URI_LENGTH} characters", source)
+        raise InvalidNumber(_LONGER, source, limit=str(MAX_URI_LENGTH))
     match = _SCHEME_RE.match(source)
     if match is None:
-        raise InvalidNumber("not a tel:, callto:, sip: or sips: link", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "not a tel:, callto:, sip: or sips: link"), source
+        )
     scheme = match.group(1).lower()
     if scheme not in URI_SCHEMES:
-        raise InvalidNumber(f"unsupported URI scheme {scheme + ':'!r}", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "unsupported URI scheme {scheme}"),
+            source,
+            scheme=repr(scheme + ":"),
+        )
 
     rest = source[match.end() :]
     if rest.startswith("//"):
@@ -184,9 +196,9 @@ def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: b
     region_code = _check_region(region)
     text = text.strip()
     if not text:
-        raise InvalidNumber("empty", source)
+        raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "empty"), source)
     if len(text) > MAX_INPUT_LENGTH:
-        raise InvalidNumber(f"longer than {MAX_INPUT_LENGTH} characters", source)
+        raise InvalidNumber(_LONGER, source, limit=str(MAX_INPUT_LENGTH))
     if _EXTENSION_RE.fullmatch(text):
         return DialTarget(number=text, display=text, is_extension=True, source=source)
 
@@ -200,7 +212,9 @@ def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: b
         plus = "+" if display.lstrip().startswith("+") else ""
         number = plus + "".join(c for c in display if c in _DIGITS)
     if not _NUMBER_RE.fullmatch(number):  # defensive: nothing else may reach the API
-        raise InvalidNumber("cannot be written as a dialable number", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "cannot be written as a dialable number"), source
+        )
     return DialTarget(number=number, display=display, is_extension=False, source=source)
 
 
@@ -215,54 +229,92 @@ def _strip_separators(text: str, *, source: str, named: bool) -> str:
     """Return `text` as ``+?digits`` or raise InvalidNumber saying which characters are wrong."""
     letters = any(c.isalpha() for c in text)
     if letters and named:  # a SIP/Skype user name, not a number with a typo
-        raise InvalidNumber(f"{text!r} is not a phone number", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "{text} is not a phone number"), source, text=repr(text)
+        )
     allowed = _DIGITS | SEPARATORS | {"+"}
     bad = sorted({c for c in text if c not in allowed and not c.isalpha()})
     if bad:  # before letters, so "%2B" is reported as the '%' it is
         shown = ", ".join(repr(c) for c in bad[:5])
-        raise InvalidNumber(f"contains characters not allowed in a phone number: {shown}", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP(
+                "phone", "contains characters not allowed in a phone number: {chars}"
+            ),
+            source,
+            chars=shown,
+        )
     if letters:
-        raise InvalidNumber("contains letters (letters are not converted to digits)", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "contains letters (letters are not converted to digits)"),
+            source,
+        )
     compact = "".join(c for c in text if c not in SEPARATORS)
     if not compact.strip("+"):
-        raise InvalidNumber("contains no digits", source)
+        raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "contains no digits"), source)
     if "+" in compact[1:]:
-        raise InvalidNumber("'+' is only allowed once, at the start", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "'+' is only allowed once, at the start"), source
+        )
     return compact
 
 
 def _parse(compact: str, *, source: str, region: str) -> PhoneNumber:
     """Parse ``+?digits`` with phonenumbers and insist on a valid number."""
     if len(compact.lstrip("+")) < 3:
-        raise InvalidNumber("too short", source)
+        raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "too short"), source)
     try:
         phone = phonenumbers.parse(compact, region)
     except NumberParseException as exc:
-        reason = _PARSE_REASONS.get(exc.error_type, "not a phone number")
+        reason = _PARSE_REASONS.get(
+            exc.error_type, QT_TRANSLATE_NOOP("phone", "not a phone number")
+        )
         raise InvalidNumber(reason, source) from exc
     cc = phone.country_code
     at_home = cc == phonenumbers.country_code_for_region(region)
-    where = f"region {region}" if at_home else f"country code +{cc}"
+    where = {"region": region} if at_home else {"cc": str(cc)}
     possible = phonenumbers.is_possible_number_with_reason(phone)
     if possible == ValidationResult.INVALID_COUNTRY_CODE:
-        raise InvalidNumber(f"unknown country code +{cc}", source)
-    if possible == ValidationResult.TOO_SHORT:
-        raise InvalidNumber(f"too short for {where}", source)
-    if possible == ValidationResult.TOO_LONG:
-        raise InvalidNumber(f"too long for {where}", source)
-    if possible == ValidationResult.INVALID_LENGTH:
-        raise InvalidNumber(f"wrong number of digits for {where}", source)
+        raise InvalidNumber(
+            QT_TRANSLATE_NOOP("phone", "unknown country code +{cc}"), source, cc=str(cc)
+        )
+    for result, home, abroad in _LENGTH_REASONS:
+        if possible == result:
+            raise InvalidNumber(home if at_home else abroad, source, **where)
     if possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
-        raise InvalidNumber("missing the area code", source)
+        raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "missing the area code"), source)
     if not phonenumbers.is_valid_number(phone):
-        raise InvalidNumber(f"not a valid number for {where}", source)
+        template = QT_TRANSLATE_NOOP("phone", "not a valid number for region {region}")
+        if not at_home:
+            template = QT_TRANSLATE_NOOP("phone", "not a valid number for country code +{cc}")
+        raise InvalidNumber(template, source, **where)
     return phone
 
 
 _PARSE_REASONS = {
-    NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
-    NumberParseException.NOT_A_NUMBER: "not a phone number",
-    NumberParseException.TOO_SHORT_AFTER_IDD: "too short after the international prefix",
-    NumberParseException.TOO_SHORT_NSN: "too short",
-    NumberParseException.TOO_LONG: "too long",
+    NumberParseException.INVALID_COUNTRY_CODE: QT_TRANSLATE_NOOP("phone", "unknown country code"),
+    NumberParseException.NOT_A_NUMBER: QT_TRANSLATE_NOOP("phone", "not a phone number"),
+    NumberParseException.TOO_SHORT_AFTER_IDD: QT_TRANSLATE_NOOP(
+        "phone", "too short after the international prefix"
+    ),
+    NumberParseException.TOO_SHORT_NSN: QT_TRANSLATE_NOOP("phone", "too short"),
+    NumberParseException.TOO_LONG: QT_TRANSLATE_NOOP("phone", "too long"),
 }
+_LONGER = QT_TRANSLATE_NOOP("phone", "longer than {limit} characters")
+# (result, reason at home, reason for another country)
+_LENGTH_REASONS = (
+    (
+        ValidationResult.TOO_SHORT,
+        QT_TRANSLATE_NOOP("phone", "too short for region {region}"),
+        QT_TRANSLATE_NOOP("phone", "too short for country code +{cc}"),
+    ),
+    (
+        ValidationResult.TOO_LONG,
+        QT_TRANSLATE_NOOP("phone", "too long for region {region}"),
+        QT_TRANSLATE_NOOP("phone", "too long for country code +{cc}"),
+    ),
+    (
+        ValidationResult.INVALID_LENGTH,
+        QT_TRANSLATE_NOOP("phone", "wrong number of digits for region {region}"),
+        QT_TRANSLATE_NOOP("phone", "wrong number of digits for country code +{cc}"),
+    ),
+)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from agentbar.core.phone import DialTarget, InvalidNumber
+from agentbar.ui.texts import number_reason
 
 
 class DialField(QLineEdit):
@@ -56,7 +57,7 @@ class DialField(QLineEdit):
         try:
             target = self._parse(text)
         except InvalidNumber as exc:
-            self.preview_changed.emit(self.tr("Cannot dial: %s") % exc.reason, False)
+            self.preview_changed.emit(self.tr("Cannot dial: %s") % number_reason(exc), False)
             return
         if target.is_extension:
             self.preview_changed.emit(self.tr("Will dial extension %s") % target.display, True)

@@ -53,10 +53,19 @@ def _compiled(lang: str, cache_dir: Path | None) -> Path | None:
     return out if result.returncode == 0 and out.exists() else None
 
 
-def install_translations(language: str, cache_dir: Path | None = None) -> str:
+def prepare(language: str, cache_dir: Path | None = None) -> Path | None:
+    """The .qm file for ``language`` (compiled from the .ts when needed). Blocks: run it off
+    the GUI thread."""
+    return _compiled(language, cache_dir)
+
+
+def install_translations(
+    language: str, cache_dir: Path | None = None, *, compiled: Path | None = None
+) -> str:
     """Replace the installed translators with ``language``'s; returns the language used.
 
-    Blocks briefly (file reads; on a source checkout the first run compiles the .ts).
+    Runs on the GUI thread. Blocks briefly on file reads (and, without ``compiled`` from
+    :func:`prepare`, on compiling the .ts of a source checkout the first time).
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -66,7 +75,7 @@ def install_translations(language: str, cache_dir: Path | None = None) -> str:
     _installed.clear()
     locale = QLocale(QLocale.Language.Turkish if language == "tr" else QLocale.Language.English)
     QLocale.setDefault(locale)
-    ours = _compiled(language, cache_dir)
+    ours = compiled if compiled is not None else _compiled(language, cache_dir)
     if ours is not None:
         translator = QTranslator(app)
         if translator.load(str(ours)):

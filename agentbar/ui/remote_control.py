@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from agentbar.core.commands import Command
 from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
 from agentbar.ui.shell import Shell, run_dialog_box
+from agentbar.ui.texts import number_reason
 from agentbar.ui.tray import clipboard_target
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,9 @@ class RemoteControl(QObject):
         try:
             target = self.session.parse_number(text)
         except InvalidNumber as exc:
-            self._say("error", self.tr("Cannot dial “%s”: %s") % (exc.source[:80], exc.reason))
+            self._say(
+                "error", self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc))
+            )
             return
         except ValueError:
             self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import secrets
+import sys
+import time
 from typing import Any
 
 import httpx
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from agentbar.api import CallCenterClient
 from agentbar.api.transport import DEFAULT_TIMEOUT
@@ -23,6 +27,8 @@ from agentbar.desktop.instance_server import InstanceServer
 from agentbar.desktop.single_instance import Claim
 from agentbar.ui.crash import show_crash
 from agentbar.ui.gc_guard import MainThreadCollector
+from agentbar.ui.i18n import choose_language, install_translations
+from agentbar.ui.i18n import prepare as i18n_prepare
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.remote_control import RemoteControl
 from agentbar.ui.screenshot import save_screenshot
@@ -80,6 +86,9 @@ async def run(
     loaded = await asyncio.to_thread(load_settings, paths)
     notes = list(loaded.messages)
     settings = _overrides(loaded.settings, args)
+    language = choose_language(settings.language)
+    qm = await asyncio.to_thread(i18n_prepare, language, paths.cache_dir)
+    install_translations(language, compiled=qm)
     credentials: CredentialStore | None = CredentialStore(memory_only_fallback=True)
     sim: Any = None
     if args.demo:
@@ -142,6 +151,8 @@ async def run(
         )
     )
     server = _serve(claim, remote, notes)
+    if getattr(args, "bench_ready", False):
+        _ReadyAnnouncer(shell.toolbar)
     shell.show()
     if not tray.show():
         shell.toolbar.show_message(
@@ -194,6 +205,39 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
         )
     )
     return None
+
+
+def process_age_s() -> float:
+    """Seconds since this process started (Linux: /proc, 10 ms steps; else since this import)."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime, in ticks
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _IMPORTED
+
+
+_IMPORTED = time.monotonic()
+
+
+class _ReadyAnnouncer(QObject):
+    """``--bench-ready``: print ``agentbar-ready SECONDS`` after the widget's first paint and
+    one more turn of the event loop (painted and responsive), for bench/startup.py."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._announce)
+        return False
+
+    def _announce(self) -> None:
+        sys.stdout.write(f"agentbar-ready {process_age_s():.4f}\n")
+        sys.stdout.flush()
 
 
 def _loop_exception_handler(redactor: RedactingFilter) -> Any:

@@ -25,6 +25,7 @@ from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
+from agentbar.ui.texts import number_reason
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,9 @@ class AgentSession(QObject):
         except CallCenterError as exc:
             self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
         except InvalidNumber as exc:
-            self.notified.emit("error", self.tr("Cannot dial “%s”: %s") % (exc.source, exc.reason))
+            self.notified.emit(
+                "error", self.tr("Cannot dial “%s”: %s") % (exc.source, number_reason(exc))
+            )
         except Exception:
             log.exception("unexpected error during %s", what)
             self.notified.emit(

@@ -17,6 +17,7 @@ from agentbar.core.phone import DialTarget, InvalidNumber
 from agentbar.ui.resources import icon
 from agentbar.ui.session import AgentSession, Connection
 from agentbar.ui.status_pill import Mode, display_number, mmss
+from agentbar.ui.texts import number_reason
 
 ICON_SIZE = 64
 _BADGE_COLOURS = {
@@ -107,7 +108,7 @@ def clipboard_target(parse: Callable[[str], DialTarget]) -> tuple[DialTarget | N
         return parse(text[:300]), ""
     except InvalidNumber as exc:
         return None, QGuiApplication.translate("Tray", "no number in the clipboard: %s") % (
-            exc.reason
+            number_reason(exc)
         )
     except ValueError:  # a region misconfigured in settings
         return None, QGuiApplication.translate("Tray", "the phone region setting is invalid")

@@ -1,0 +1,1469 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr">
+<context>
+    <name>AgentSession</name>
+    <message>
+        <source>The server refused the API key: %s</source>
+        <translation>Sunucu API anahtarını kabul etmedi: %s</translation>
+    </message>
+    <message>
+        <source>%s failed: %s</source>
+        <translation>%s başarısız: %s</translation>
+    </message>
+    <message>
+        <source>Cannot dial “%s”: %s</source>
+        <translation>“%s” aranamıyor: %s</translation>
+    </message>
+    <message>
+        <source>%s failed because of an internal error (details in the log).</source>
+        <translation>%s bir iç hata yüzünden başarısız oldu (ayrıntılar günlükte).</translation>
+    </message>
+    <message>
+        <source>Could not save to disk: %s</source>
+        <translation>Diske kaydedilemedi: %s</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Giriş yap</translation>
+    </message>
+    <message>
+        <source>Logged in.</source>
+        <translation>Giriş yapıldı.</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Çıkış yap</translation>
+    </message>
+    <message>
+        <source>Logged out.</source>
+        <translation>Çıkış yapıldı.</translation>
+    </message>
+    <message>
+        <source>Loading break reasons</source>
+        <translation>Mola nedenlerini yükleme</translation>
+    </message>
+    <message>
+        <source>Starting the break</source>
+        <translation>Molayı başlatma</translation>
+    </message>
+    <message>
+        <source>Break started.</source>
+        <translation>Mola başladı.</translation>
+    </message>
+    <message>
+        <source>Ending the break</source>
+        <translation>Molayı bitirme</translation>
+    </message>
+    <message>
+        <source>Break ended.</source>
+        <translation>Mola bitti.</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Arama</translation>
+    </message>
+    <message>
+        <source>Calling %s — your phone rings first.</source>
+        <translation>%s aranıyor — önce sizin telefonunuz çalacak.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Aktar</translation>
+    </message>
+    <message>
+        <source>Call transferred to %s.</source>
+        <translation>Çağrı %s dahilisine aktarıldı.</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Call ended.</source>
+        <translation>Çağrı sonlandı.</translation>
+    </message>
+    <message>
+        <source>The server answers again.</source>
+        <translation>Sunucu yeniden yanıt veriyor.</translation>
+    </message>
+    <message>
+        <source>internal error (details in the log)</source>
+        <translation>iç hata (ayrıntılar günlükte)</translation>
+    </message>
+</context>
+<context>
+    <name>CallSearch</name>
+    <message>
+        <source>Search by number or name (Ctrl+F)</source>
+        <translation>Numara veya isimle ara (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search %s</source>
+        <translation>%s içinde ara</translation>
+    </message>
+    <message>
+        <source>Filters as you type; İ/I/ı/i, ş/s, ç/c… are treated alike</source>
+        <translation>Yazdıkça süzer; İ/I/ı/i, ş/s, ç/c… aynı sayılır</translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>Tarih ve saat</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>İsim</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Giden</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Gelen</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Dahili</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplandı</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Meşgul</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Congestion</source>
+        <translation>Hat yoğun</translation>
+    </message>
+    <message>
+        <source>Today %s</source>
+        <translation>Bugün %s</translation>
+    </message>
+    <message>
+        <source>▶ Listen</source>
+        <translation>▶ Dinle</translation>
+    </message>
+    <message>
+        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>AgentBar — unexpected error</source>
+        <translation>AgentBar — beklenmeyen hata</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside AgentBar. It keeps running; details are in the log.</source>
+        <translation>AgentBar içinde bir şeyler ters gitti. Program çalışmaya devam ediyor; ayrıntılar günlükte.</translation>
+    </message>
+</context>
+<context>
+    <name>DialField</name>
+    <message>
+        <source>Number to call</source>
+        <translation>Aranacak numara</translation>
+    </message>
+    <message>
+        <source>Type or paste a number in any form (+90 532…, 0532…, tel: links); Enter dials</source>
+        <translation>Numarayı herhangi bir biçimde yazın veya yapıştırın (+90 532…, 0532…, tel: bağlantıları); Enter arar</translation>
+    </message>
+    <message>
+        <source>Cannot dial: %s</source>
+        <translation>Aranamaz: %s</translation>
+    </message>
+    <message>
+        <source>Will dial extension %s</source>
+        <translation>%s dahilisi aranacak</translation>
+    </message>
+    <message>
+        <source>Will dial %s</source>
+        <translation>%s aranacak</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Today's summary</source>
+        <translation>Bugünün özeti</translation>
+    </message>
+    <message>
+        <source>call history</source>
+        <translation>çağrı geçmişi</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Yenile</translation>
+    </message>
+    <message>
+        <source>Ask the server again (F5)</source>
+        <translation>Sunucuya yeniden sor (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh history</source>
+        <translation>Geçmişi yenile</translation>
+    </message>
+    <message>
+        <source>Call history</source>
+        <translation>Çağrı geçmişi</translation>
+    </message>
+    <message>
+        <source>Your recent calls. Double-click or Enter: put the number in the dial field</source>
+        <translation>Son çağrılarınız. Çift tık veya Enter: numarayı arama alanına koyar</translation>
+    </message>
+    <message>
+        <source>&amp;Dial field</source>
+        <translation>&amp;Arama alanına</translation>
+    </message>
+    <message>
+        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
+    </message>
+    <message>
+        <source>Put the number in the dial field</source>
+        <translation>Numarayı arama alanına koy</translation>
+    </message>
+    <message>
+        <source>&amp;Copy number</source>
+        <translation>Numarayı &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the number to the clipboard (Ctrl+C)</source>
+        <translation>Numarayı panoya kopyala (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>&amp;Go to recording</source>
+        <translation>Kayda &amp;git</translation>
+    </message>
+    <message>
+        <source>Show this call's recording in the Recordings tab</source>
+        <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
+    </message>
+    <message>
+        <source>Go to recording</source>
+        <translation>Kayda git</translation>
+    </message>
+    <message>
+        <source>Today — calls: %d · answered: %d · talk time: %s · break time: %s</source>
+        <translation>Bugün — çağrı: %d · cevaplanan: %d · konuşma süresi: %s · mola süresi: %s</translation>
+    </message>
+    <message>
+        <source>Loading the call history…</source>
+        <translation>Çağrı geçmişi yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Copied %s.</source>
+        <translation>%s kopyalandı.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSession</name>
+    <message>
+        <source>Resizing the recordings cache</source>
+        <translation>Kayıt önbelleğini yeniden boyutlandırma</translation>
+    </message>
+    <message>
+        <source>%s failed: %s</source>
+        <translation>%s başarısız: %s</translation>
+    </message>
+    <message>
+        <source>%s failed because of an internal error (details in the log).</source>
+        <translation>%s bir iç hata yüzünden başarısız oldu (ayrıntılar günlükte).</translation>
+    </message>
+    <message>
+        <source>Loading recordings</source>
+        <translation>Kayıtları yükleme</translation>
+    </message>
+    <message>
+        <source>Loading older recordings</source>
+        <translation>Daha eski kayıtları yükleme</translation>
+    </message>
+    <message>
+        <source>Downloading the recording</source>
+        <translation>Kaydı indirme</translation>
+    </message>
+    <message>
+        <source>Caching</source>
+        <translation>Önbelleğe alma</translation>
+    </message>
+    <message>
+        <source>Clearing the cache</source>
+        <translation>Önbelleği temizleme</translation>
+    </message>
+    <message>
+        <source>Saving the recording</source>
+        <translation>Kaydı kaydetme</translation>
+    </message>
+    <message>
+        <source>Recording saved to %s</source>
+        <translation>Kayıt %s konumuna kaydedildi</translation>
+    </message>
+    <message>
+        <source>Loading the call history</source>
+        <translation>Çağrı geçmişini yükleme</translation>
+    </message>
+    <message>
+        <source>Loading the queues</source>
+        <translation>Kuyrukları yükleme</translation>
+    </message>
+    <message>
+        <source>Joining queue %s</source>
+        <translation>%s kuyruğuna katılma</translation>
+    </message>
+    <message>
+        <source>Leaving queue %s</source>
+        <translation>%s kuyruğundan ayrılma</translation>
+    </message>
+    <message>
+        <source>Joined queue %s.</source>
+        <translation>%s kuyruğuna katıldınız.</translation>
+    </message>
+    <message>
+        <source>Left queue %s.</source>
+        <translation>%s kuyruğundan ayrıldınız.</translation>
+    </message>
+    <message>
+        <source>The server answered “%s”, but queue %s still lists agent %s as %s.</source>
+        <translation>Sunucu “%s” yanıtını verdi, ancak %s kuyruğu %s numaralı agent’ı hâlâ %s olarak gösteriyor.</translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <translation>üye değil</translation>
+    </message>
+    <message>
+        <source>a member</source>
+        <translation>üye</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>This recording cannot be played: the file is damaged or its format is not supported.</source>
+        <translation>Bu kayıt çalınamıyor: dosya bozuk ya da biçimi desteklenmiyor.</translation>
+    </message>
+    <message>
+        <source>The recording file could not be opened.</source>
+        <translation>Kayıt dosyası açılamadı.</translation>
+    </message>
+    <message>
+        <source>Playback failed: %s</source>
+        <translation>Çalma başarısız: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>Selected recording</source>
+        <translation>Seçili kayıt</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Çal</translation>
+    </message>
+    <message>
+        <source>Play or pause the selected recording (Space)</source>
+        <translation>Seçili kaydı çal veya duraklat (Boşluk)</translation>
+    </message>
+    <message>
+        <source>%d s</source>
+        <translation>%d sn</translation>
+    </message>
+    <message>
+        <source>Back %d seconds (Left arrow)</source>
+        <translation>%d saniye geri (Sol ok)</translation>
+    </message>
+    <message>
+        <source>Back %d seconds</source>
+        <translation>%d saniye geri</translation>
+    </message>
+    <message>
+        <source>Forward %d seconds (Right arrow)</source>
+        <translation>%d saniye ileri (Sağ ok)</translation>
+    </message>
+    <message>
+        <source>Forward %d seconds</source>
+        <translation>%d saniye ileri</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Kayıttaki konum</translation>
+    </message>
+    <message>
+        <source>Drag to move in the recording; arrow keys move by 5 s</source>
+        <translation>Kayıtta gezinmek için sürükleyin; ok tuşları 5 sn atlar</translation>
+    </message>
+    <message>
+        <source>Position and length</source>
+        <translation>Konum ve uzunluk</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Çalma hızı</translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation>&amp;Ses</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Ses düzeyi</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>&amp;Farklı kaydet…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the selected recording</source>
+        <translation>Seçili kaydın bir kopyasını kaydet</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>İndirme ilerlemesi</translation>
+    </message>
+    <message>
+        <source>Downloading the recording</source>
+        <translation>Kaydı indirme</translation>
+    </message>
+    <message>
+        <source>Downloading… %p%</source>
+        <translation>İndiriliyor… %p%</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;İptal</translation>
+    </message>
+    <message>
+        <source>Stop the download</source>
+        <translation>İndirmeyi durdur</translation>
+    </message>
+    <message>
+        <source>Player message</source>
+        <translation>Oynatıcı mesajı</translation>
+    </message>
+    <message>
+        <source>Select a recording to play it.</source>
+        <translation>Çalmak için bir kayıt seçin.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Duraklat</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesTab</name>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>İsim</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Üyelik</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Kuyruklar</translation>
+    </message>
+    <message>
+        <source>The call center's queues and whether you are in each</source>
+        <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Katıl</translation>
+    </message>
+    <message>
+        <source>Add yourself to the selected queue</source>
+        <translation>Kendinizi seçili kuyruğa ekleyin</translation>
+    </message>
+    <message>
+        <source>Join queue</source>
+        <translation>Kuyruğa katıl</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Ayrıl</translation>
+    </message>
+    <message>
+        <source>Remove yourself from the selected queue</source>
+        <translation>Kendinizi seçili kuyruktan çıkarın</translation>
+    </message>
+    <message>
+        <source>Leave queue</source>
+        <translation>Kuyruktan ayrıl</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Yenile</translation>
+    </message>
+    <message>
+        <source>Ask the server again (F5)</source>
+        <translation>Sunucuya yeniden sor (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh queues</source>
+        <translation>Kuyrukları yenile</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>? Unknown</source>
+        <translation>? Bilinmiyor</translation>
+    </message>
+    <message>
+        <source>✔ Member</source>
+        <translation>✔ Üye</translation>
+    </message>
+    <message>
+        <source>— Not a member</source>
+        <translation>— Üye değil</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>İşleniyor…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsTab</name>
+    <message>
+        <source>recordings</source>
+        <translation>ses kayıtları</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Ses Kayıtları</translation>
+    </message>
+    <message>
+        <source>Your recorded calls. Space plays or pauses; ←/→ skip 10 s</source>
+        <translation>Kaydedilmiş çağrılarınız. Boşluk çalar veya duraklatır; ←/→ 10 sn atlar</translation>
+    </message>
+    <message>
+        <source>Date range shown</source>
+        <translation>Gösterilen tarih aralığı</translation>
+    </message>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>&amp;Daha eskileri yükle</translation>
+    </message>
+    <message>
+        <source>Load older recordings</source>
+        <translation>Daha eski kayıtları yükle</translation>
+    </message>
+    <message>
+        <source>Add the 7 days before the oldest day shown</source>
+        <translation>Gösterilen en eski günden önceki 7 günü ekle</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Yenile</translation>
+    </message>
+    <message>
+        <source>Refresh recordings</source>
+        <translation>Kayıtları yenile</translation>
+    </message>
+    <message>
+        <source>Ask the server again (F5)</source>
+        <translation>Sunucuya yeniden sor (F5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) since %s</source>
+        <translation><numerusform>%s tarihinden beri %n kayıt</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading recordings…</source>
+        <translation>Kayıtlar yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>İndirme iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Save the recording as</source>
+        <translation>Kaydı farklı kaydet</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteControl</name>
+    <message>
+        <source>Cannot dial “%s”: %s</source>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
+        <translation>“%s” aranamıyor: %s</translation>
+    </message>
+    <message>
+        <source>Cannot dial: the phone region in Settings is invalid.</source>
+        <translation>Aranamaz: Ayarlar’daki telefon bölgesi geçersiz.</translation>
+    </message>
+    <message>
+        <source>Nothing to dial: %s.</source>
+        <translation>Aranacak bir şey yok: %s.</translation>
+    </message>
+    <message>
+        <source>Will dial %s…</source>
+        <translation>%s aranacak…</translation>
+    </message>
+    <message>
+        <source>Call from a link</source>
+        <translation>Bağlantıdan arama</translation>
+    </message>
+    <message>
+        <source>Call %s?</source>
+        <translation>%s aransın mı?</translation>
+    </message>
+    <message>
+        <source>The link was: %s</source>
+        <translation>Bağlantı: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Ara</translation>
+    </message>
+    <message>
+        <source>Cannot start a break: you are not logged in.</source>
+        <translation>Mola başlatılamıyor: giriş yapmadınız.</translation>
+    </message>
+    <message>
+        <source>You are already on a break (%s).</source>
+        <translation>Zaten moladasınız (%s).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>There is no break reason “%s”. Known reasons: %s.</source>
+        <translation>“%s” diye bir mola nedeni yok. Bilinen nedenler: %s.</translation>
+    </message>
+    <message>
+        <source>You are not on a break.</source>
+        <translation>Molada değilsiniz.</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
+        <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: AgentBar works from the bar alone.</source>
+        <translation>Bu masaüstünde sistem tepsisi yok: AgentBar yalnızca çubuktan çalışır.</translation>
+    </message>
+    <message>
+        <source>Links and other launches cannot reach this AgentBar (details in the log).</source>
+        <translation>Bağlantılar ve diğer başlatmalar bu AgentBar’a ulaşamıyor (ayrıntılar günlükte).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>AgentBar — Settings</source>
+        <extracomment>``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client. Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
+        <translation>AgentBar — Ayarlar</translation>
+    </message>
+    <message>
+        <source>AgentBar settings</source>
+        <translation>AgentBar ayarları</translation>
+    </message>
+    <message>
+        <source>Enter the server URL, agent number and extension to save.</source>
+        <translation>Kaydetmek için sunucu adresini, agent numarasını ve dahiliyi girin.</translation>
+    </message>
+    <message>
+        <source>Why OK is unavailable</source>
+        <translation>Tamam neden kullanılamıyor</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Tamam</translation>
+    </message>
+    <message>
+        <source>Save the settings and close (Enter)</source>
+        <translation>Ayarları kaydet ve kapat (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Kaydetmeden kapat (Esc)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Sunucu</translation>
+    </message>
+    <message>
+        <source>The address of the call-center API, from your administrator</source>
+        <translation>Çağrı merkezi API’sinin adresi (yöneticinizden alın)</translation>
+    </message>
+    <message>
+        <source>Server URL problem</source>
+        <translation>Sunucu adresi sorunu</translation>
+    </message>
+    <message>
+        <source>This address uses http://: the API key travels unencrypted. Use https:// if the server supports it.</source>
+        <translation>Bu adres http:// kullanıyor: API anahtarı şifrelenmeden gider. Sunucu destekliyorsa https:// kullanın.</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation>Şifresiz bağlantı</translation>
+    </message>
+    <message>
+        <source>&amp;Server URL:</source>
+        <translation>&amp;Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>From your administrator</source>
+        <translation>Yöneticinizden alın</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Göster</translation>
+    </message>
+    <message>
+        <source>Show API key</source>
+        <translation>API anahtarını göster</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Anahtarı göster veya gizle</translation>
+    </message>
+    <message>
+        <source>The key that lets AgentBar use the server; kept in the system keyring</source>
+        <translation>AgentBar’ın sunucuyu kullanmasını sağlayan anahtar; sistemin anahtar deposunda saklanır</translation>
+    </message>
+    <message>
+        <source>API key storage problem</source>
+        <translation>API anahtarı saklama sorunu</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;anahtarı:</translation>
+    </message>
+    <message>
+        <source>Agent number problem</source>
+        <translation>Agent numarası sorunu</translation>
+    </message>
+    <message>
+        <source>Your agent number (2–6 digits)</source>
+        <translation>Agent numaranız (2–6 hane)</translation>
+    </message>
+    <message>
+        <source>&amp;Agent number:</source>
+        <translation>A&amp;gent numarası:</translation>
+    </message>
+    <message>
+        <source>The extension of your phone, which rings first when you dial (2–6 digits)</source>
+        <translation>Telefonunuzun dahilisi; aradığınızda önce o çalar (2–6 hane)</translation>
+    </message>
+    <message>
+        <source>Extension problem</source>
+        <translation>Dahili sorunu</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension:</source>
+        <translation>&amp;Dahili:</translation>
+    </message>
+    <message>
+        <source>The reply format the server speaks; JSON unless told otherwise</source>
+        <translation>Sunucunun yanıt biçimi; aksi söylenmedikçe JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Wire format:</source>
+        <translation>&amp;Yanıt biçimi:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>How often AgentBar asks the server about your calls, in seconds</source>
+        <translation>AgentBar’ın çağrılarınızı sunucuya kaç saniyede bir sorduğu</translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval:</source>
+        <translation>&amp;Sorgulama aralığı:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Bağlantıyı &amp;sına</translation>
+    </message>
+    <message>
+        <source>Ask the server for its break reasons with this address, key and format</source>
+        <translation>Bu adres, anahtar ve biçimle sunucudan mola nedenlerini iste</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Bağlantı sınama sonucu</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Arama</translation>
+    </message>
+    <message>
+        <source>The country whose numbers can be typed without +country code</source>
+        <translation>+ülke kodu yazmadan numarası girilebilen ülke</translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation>Varsayılan &amp;bölge:</translation>
+    </message>
+    <message>
+        <source>National, with 0</source>
+        <translation>Ulusal, 0 ile</translation>
+    </message>
+    <message>
+        <source>International, with +</source>
+        <translation>Uluslararası, + ile</translation>
+    </message>
+    <message>
+        <source>How numbers are written when AgentBar asks the phone system to dial</source>
+        <translation>AgentBar’ın santrale aratırken numarayı hangi biçimde yazdığı</translation>
+    </message>
+    <message>
+        <source>&amp;Dial format:</source>
+        <translation>&amp;Arama biçimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm before dialling a link</source>
+        <translation>Bir bağlantıyı aramadan önce &amp;sor</translation>
+    </message>
+    <message>
+        <source>Ask before calling a number clicked in a browser or another program</source>
+        <translation>Tarayıcıda veya başka bir programda tıklanan numarayı aramadan önce sor</translation>
+    </message>
+    <message>
+        <source>Confirm before dialling links</source>
+        <translation>Bağlantıları aramadan önce sor</translation>
+    </message>
+    <message>
+        <source>Opened in the browser when a call arrives; {phone} becomes the number</source>
+        <translation>Çağrı geldiğinde tarayıcıda açılır; {phone} numarayla değiştirilir</translation>
+    </message>
+    <message>
+        <source>Screen-pop problem</source>
+        <translation>Ekran açılış adresi sorunu</translation>
+    </message>
+    <message>
+        <source>Screen-pop &amp;URL:</source>
+        <translation>Çağrıda açılacak &amp;adres:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation>&amp;Bildirimleri göster</translation>
+    </message>
+    <message>
+        <source>Desktop notifications for incoming calls and problems</source>
+        <translation>Gelen çağrılar ve sorunlar için masaüstü bildirimleri</translation>
+    </message>
+    <message>
+        <source>Show notifications</source>
+        <translation>Bildirimleri göster</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Sistem varsayılanı</translation>
+    </message>
+    <message>
+        <source>Türkçe</source>
+        <comment>the language's own name; keep as is</comment>
+        <translation>Türkçe</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <comment>the language's own name; keep as is</comment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>The language of AgentBar; System default follows the operating system</source>
+        <translation>AgentBar’ın dili; Sistem varsayılanı işletim sistemini izler</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Dil:</translation>
+    </message>
+    <message>
+        <source>2–6 digits</source>
+        <translation>2–6 hane</translation>
+    </message>
+    <message>
+        <source>The agent number must be 2 to 6 digits.</source>
+        <translation>Agent numarası 2 ile 6 hane arasında olmalı.</translation>
+    </message>
+    <message>
+        <source>The extension must be 2 to 6 digits.</source>
+        <translation>Dahili 2 ile 6 hane arasında olmalı.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://pbx.example.com.</source>
+        <translation>Sunucu adresini girin, örneğin https://pbx.example.com.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain spaces.</source>
+        <translation>Sunucu adresinde boşluk olmamalı.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// or http://.</source>
+        <translation>Sunucu adresi https:// veya http:// ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>The server address has no host name.</source>
+        <translation>Sunucu adresinde sunucu adı yok.</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the server address.</source>
+        <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain '?' or '#'.</source>
+        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
+    </message>
+    <message>
+        <source>The server address is not valid (check the host name and port).</source>
+        <translation>Sunucu adresi geçerli değil (sunucu adını ve portu denetleyin).</translation>
+    </message>
+    <message>
+        <source>The screen-pop URL must contain {phone}, where the number goes.</source>
+        <translation>Ekran açılış adresi, numaranın geleceği yerde {phone} içermeli.</translation>
+    </message>
+    <message>
+        <source>The screen-pop URL must start with https:// or http://.</source>
+        <translation>Ekran açılış adresi https:// veya http:// ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Gizle</translation>
+    </message>
+    <message>
+        <source>Enter the API key first.</source>
+        <translation>Önce API anahtarını girin.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Sınanıyor…</translation>
+    </message>
+    <message>
+        <source>The connection test failed unexpectedly (%1).</source>
+        <translation>Bağlantı sınaması beklenmedik biçimde başarısız oldu (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>unknown number</source>
+        <translation>bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>Quit AgentBar</source>
+        <translation>AgentBar’dan çık</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out before quitting?</source>
+        <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>You are logged in. Log out before quitting?</source>
+        <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out and quit</source>
+        <translation>Çıkış &amp;yap ve kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, stay logged in</source>
+        <translation>&amp;Kapat, girişte kal</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>AgentBar — recordings, history, queues</source>
+        <translation>AgentBar — ses kayıtları, geçmiş, kuyruklar</translation>
+    </message>
+    <message>
+        <source>AgentBar side panel</source>
+        <translation>AgentBar yan paneli</translation>
+    </message>
+    <message>
+        <source>Panel sections</source>
+        <translation>Panel bölümleri</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Ses Kayıtları</translation>
+    </message>
+    <message>
+        <source>Your recorded calls (Ctrl+1)</source>
+        <translation>Kaydedilmiş çağrılarınız (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geçmiş</translation>
+    </message>
+    <message>
+        <source>Your recent calls and today (Ctrl+2)</source>
+        <translation>Son çağrılarınız ve bugün (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Kuyruklar</translation>
+    </message>
+    <message>
+        <source>Join or leave queues (Ctrl+3)</source>
+        <translation>Kuyruklara katılın veya ayrılın (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Panel message</source>
+        <translation>Panel mesajı</translation>
+    </message>
+    <message>
+        <source>That recording is not in the list; try “Load older”.</source>
+        <translation>Bu kayıt listede yok; “Daha eskileri yükle”yi deneyin.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPill</name>
+    <message>
+        <source>Agent status</source>
+        <translation>Agent durumu</translation>
+    </message>
+    <message>
+        <source>Break %s</source>
+        <translation>Mola %s</translation>
+    </message>
+    <message>
+        <source>Offline — retrying in %d s</source>
+        <translation>Bağlantı yok — %d sn sonra yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>Key refused — retrying in %d s</source>
+        <translation>Anahtar reddedildi — %d sn sonra yeniden</translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation>bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>(over %d min)</source>
+        <translation>(%d dk aşıldı)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Hazır</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Oturum kapalı</translation>
+    </message>
+    <message>
+        <source>On break</source>
+        <translation>Molada</translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation>Görüşmede</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Bağlantı yok</translation>
+    </message>
+</context>
+<context>
+    <name>Toolbar</name>
+    <message>
+        <source>AgentBar toolbar</source>
+        <translation>AgentBar araç çubuğu</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Giriş yap</translation>
+    </message>
+    <message>
+        <source>Log in or out of the call center</source>
+        <translation>Çağrı merkezine giriş veya çıkış yap</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Mola</translation>
+    </message>
+    <message>
+        <source>Start a break (choose a reason) or end it</source>
+        <translation>Mola başlat (bir neden seçin) veya bitir</translation>
+    </message>
+    <message>
+        <source>Break reasons</source>
+        <translation>Mola nedenleri</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <source>Call the number in the field</source>
+        <translation>Alandaki numarayı ara</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Aktar</translation>
+    </message>
+    <message>
+        <source>Blind-transfer the call to an extension</source>
+        <translation>Çağrıyı bir dahiliye doğrudan aktar</translation>
+    </message>
+    <message>
+        <source>Transfer targets</source>
+        <translation>Aktarma hedefleri</translation>
+    </message>
+    <message>
+        <source>Extension, then Enter</source>
+        <translation>Dahili, sonra Enter</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Aktarma hedefi</translation>
+    </message>
+    <message>
+        <source>The extension to transfer the call to</source>
+        <translation>Çağrının aktarılacağı dahili</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>End the current call</source>
+        <translation>Süren çağrıyı sonlandır</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Recordings, history and queues</source>
+        <translation>Ses kayıtları, geçmiş ve kuyruklar</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Settings, about and quit (Alt+M)</source>
+        <translation>Ayarlar, hakkında ve çıkış (Alt+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Kapat</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Son mesaj</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Çıkış yap</translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>Molayı bitir</translation>
+    </message>
+    <message>
+        <source>No break reasons yet (server offline?)</source>
+        <translation>Henüz mola nedeni yok (sunucuya ulaşılamıyor mu?)</translation>
+    </message>
+    <message>
+        <source>Server unreachable: %s</source>
+        <translation>Sunucuya ulaşılamıyor: %s</translation>
+    </message>
+    <message>
+        <source>Transfer to %s</source>
+        <translation>%s dahilisine aktar</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>the clipboard is empty</source>
+        <translation>pano boş</translation>
+    </message>
+    <message>
+        <source>no number in the clipboard: %s</source>
+        <translation>panoda numara yok: %s</translation>
+    </message>
+    <message>
+        <source>the phone region setting is invalid</source>
+        <translation>telefon bölgesi ayarı geçersiz</translation>
+    </message>
+    <message>
+        <source>AgentBar menu</source>
+        <translation>AgentBar menüsü</translation>
+    </message>
+    <message>
+        <source>&amp;Break</source>
+        <translation>&amp;Mola</translation>
+    </message>
+    <message>
+        <source>Offline, retrying in %d s</source>
+        <translation>Bağlantı yok, %d sn sonra yeniden denenecek</translation>
+    </message>
+    <message>
+        <source>break %s</source>
+        <translation>mola %s</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <source>On a call: %s · %s</source>
+        <translation>Görüşmede: %s · %s</translation>
+    </message>
+    <message>
+        <source>On break: %s · %s</source>
+        <translation>Molada: %s · %s</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Hazır</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Oturum kapalı</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Çıkış &amp;yap</translation>
+    </message>
+    <message>
+        <source>Log &amp;in</source>
+        <translation>&amp;Giriş yap</translation>
+    </message>
+    <message>
+        <source>&amp;End break (%s)</source>
+        <translation>Molayı &amp;bitir (%s)</translation>
+    </message>
+    <message>
+        <source>&amp;Dial clipboard number: %s</source>
+        <translation>Panodaki numarayı &amp;ara: %s</translation>
+    </message>
+    <message>
+        <source>Dial %s</source>
+        <translation>%s ara</translation>
+    </message>
+    <message>
+        <source>Dial clipboard number (%s)</source>
+        <translation>Panodaki numarayı ara (%s)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide toolbar</source>
+        <translation>Çubuğu &amp;gizle</translation>
+    </message>
+    <message>
+        <source>&amp;Show toolbar</source>
+        <translation>Çubuğu &amp;göster</translation>
+    </message>
+    <message>
+        <source>&amp;Recordings…</source>
+        <translation>&amp;Ses Kayıtları…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Break (log in first)</source>
+        <translation>&amp;Mola (önce giriş yapın)</translation>
+    </message>
+    <message>
+        <source>No break reasons yet (server offline?)</source>
+        <translation>Henüz mola nedeni yok (sunucuya ulaşılamıyor mu?)</translation>
+    </message>
+</context>
+<context>
+    <name>_Grip</name>
+    <message>
+        <source>Drag to move the bar</source>
+        <translation>Çubuğu taşımak için sürükleyin</translation>
+    </message>
+    <message>
+        <source>Move handle</source>
+        <translation>Taşıma tutamağı</translation>
+    </message>
+</context>
+<context>
+    <name>phone</name>
+    <message>
+        <source>empty</source>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <translation>boş</translation>
+    </message>
+    <message>
+        <source>not a tel:, callto:, sip: or sips: link</source>
+        <translation>bir tel:, callto:, sip: veya sips: bağlantısı değil</translation>
+    </message>
+    <message>
+        <source>unsupported URI scheme {scheme}</source>
+        <translation>desteklenmeyen bağlantı türü {scheme}</translation>
+    </message>
+    <message>
+        <source>cannot be written as a dialable number</source>
+        <translation>aranabilir bir numaraya çevrilemiyor</translation>
+    </message>
+    <message>
+        <source>{text} is not a phone number</source>
+        <translation>{text} bir telefon numarası değil</translation>
+    </message>
+    <message>
+        <source>contains characters not allowed in a phone number: {chars}</source>
+        <translation>telefon numarasında olamayacak karakterler içeriyor: {chars}</translation>
+    </message>
+    <message>
+        <source>contains letters (letters are not converted to digits)</source>
+        <translation>harf içeriyor (harfler rakama çevrilmez)</translation>
+    </message>
+    <message>
+        <source>contains no digits</source>
+        <translation>hiç rakam içermiyor</translation>
+    </message>
+    <message>
+        <source>'+' is only allowed once, at the start</source>
+        <translation>'+' yalnızca bir kez, başta olabilir</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>çok kısa</translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation>telefon numarası değil</translation>
+    </message>
+    <message>
+        <source>unknown country code +{cc}</source>
+        <translation>bilinmeyen ülke kodu +{cc}</translation>
+    </message>
+    <message>
+        <source>missing the area code</source>
+        <translation>alan kodu eksik</translation>
+    </message>
+    <message>
+        <source>not a valid number for region {region}</source>
+        <translation>{region} için geçerli bir numara değil</translation>
+    </message>
+    <message>
+        <source>not a valid number for country code +{cc}</source>
+        <translation>+{cc} ülke kodu için geçerli bir numara değil</translation>
+    </message>
+    <message>
+        <source>unknown country code</source>
+        <translation>bilinmeyen ülke kodu</translation>
+    </message>
+    <message>
+        <source>too short after the international prefix</source>
+        <translation>uluslararası önekten sonrası çok kısa</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>çok uzun</translation>
+    </message>
+    <message>
+        <source>longer than {limit} characters</source>
+        <translation>{limit} karakterden uzun</translation>
+    </message>
+    <message>
+        <source>too short for region {region}</source>
+        <translation>{region} için çok kısa</translation>
+    </message>
+    <message>
+        <source>too short for country code +{cc}</source>
+        <translation>+{cc} ülke kodu için çok kısa</translation>
+    </message>
+    <message>
+        <source>too long for region {region}</source>
+        <translation>{region} için çok uzun</translation>
+    </message>
+    <message>
+        <source>too long for country code +{cc}</source>
+        <translation>+{cc} ülke kodu için çok uzun</translation>
+    </message>
+    <message>
+        <source>wrong number of digits for region {region}</source>
+        <translation>{region} için hane sayısı yanlış</translation>
+    </message>
+    <message>
+        <source>wrong number of digits for country code +{cc}</source>
+        <translation>+{cc} ülke kodu için hane sayısı yanlış</translation>
+    </message>
+</context>
+</TS>
