@@ -65,6 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --register-handlers: also make AgentBar the default for those links",
     )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start with the bar hidden in the system tray (how AgentBar starts at login); "
+        "without a tray the bar shows",
+    )
+    # Measurement hook for bench/ (not for people): print "agentbar-ready SECONDS" on stdout
+    # once the bar has been painted and the event loop has turned once more.
+    parser.add_argument("--bench-ready", action="store_true", help=argparse.SUPPRESS)
     add_command_options(parser)
     parser.add_argument("--version", action="version", version=f"AgentBar {__version__}")
     return parser
@@ -100,9 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         if not args.screenshot:
             # The light path: QtCore + QtNetwork only. A second launch hands its commands to
             # the running instance and exits here, before any GUI, qasync or httpx import.
+            from agentbar.desktop.single_instance import claim as claim_first
             from agentbar.desktop.single_instance import claim_or_forward
 
-            outcome = claim_or_forward(paths.state_dir, commands)
+            if args.minimized and not commands:
+                # Started at login while AgentBar already runs: leave it be (do not show it).
+                first = claim_first(paths.state_dir)
+                outcome: Claim | int = 0 if first is None else first
+            else:
+                outcome = claim_or_forward(paths.state_dir, commands)
             if isinstance(outcome, int):
                 return outcome
             claim = outcome

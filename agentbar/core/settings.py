@@ -20,6 +20,7 @@ from agentbar.core.paths import DamagedFile, Paths, read_json_object, set_aside,
 __all__ = [
     "POLL_INTERVAL_RANGE_S",
     "RECENT_MAX",
+    "RECORDINGS_CACHE_RANGE_MB",
     "LoadedSettings",
     "Settings",
     "is_cleartext",
@@ -39,6 +40,8 @@ POLL_INTERVAL_RANGE_S = (0.5, 60.0)
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _MAX_BREAK_MIN = 24 * 60
 _MAX_CACHE_MB = 1_000_000
+#: What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing.
+RECORDINGS_CACHE_RANGE_MB = (0, _MAX_CACHE_MB)
 _DIGITS_2_TO_6 = re.compile(r"[0-9]{2,6}")
 # Key names that look like a secret. Secrets live in the keyring (core/credentials.py) only.
 _SECRET_NAMES = frozenset({"key", "apikey", "apitoken", "token", "secret", "password", "passwd"})

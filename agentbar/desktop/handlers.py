@@ -39,6 +39,7 @@ __all__ = [
     "DESKTOP_FILE_NAME",
     "SCHEMES",
     "desktop_entry",
+    "exec_line",
     "launch_command",
     "linux_register",
     "linux_unregister",
@@ -78,10 +79,15 @@ def _desktop_quote(arg: str) -> str:
     return f'"{escaped}"'
 
 
+def exec_line(command: Sequence[str]) -> str:
+    """``command`` as a Desktop Entry ``Exec`` value (also the autostart entry's)."""
+    return " ".join(_desktop_quote(a) for a in command)
+
+
 def desktop_entry(command: Sequence[str]) -> str:
     """The ``agentbar-links.desktop`` text. ``--`` before ``%u`` keeps a link from ever
     being read as an option."""
-    exec_line = " ".join(_desktop_quote(a) for a in command) + " -- %u"
+    exec_value = exec_line(command) + " -- %u"
     mime = "".join(f"x-scheme-handler/{s};" for s in SCHEMES)
     return (
         "[Desktop Entry]\n"
@@ -89,7 +95,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         "Name=AgentBar\n"
         "GenericName=Call-center toolbar\n"
         "Comment=Dial tel:, callto: and sip: links with AgentBar\n"
-        f"Exec={exec_line}\n"
+        f"Exec={exec_value}\n"
         "Icon=agentbar\n"
         "Terminal=false\n"
         "NoDisplay=true\n"

@@ -57,6 +57,10 @@ def _needs_setup(settings: Settings, key: str) -> bool:
     return not (settings.server_url and settings.agent and settings.extension and key)
 
 
+def _minimized(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "minimized", False)) and not args.screenshot
+
+
 async def _api_key(settings: Settings, credentials: CredentialStore, notes: list[str]) -> str:
     """The key from AGENTBAR_API_KEY, else the keyring (off the loop thread)."""
     key = env_key()
@@ -137,6 +141,7 @@ async def run(
         register_secret=redactor.add_secret,
         notifier=notifier,
         recordings_dir=paths.recordings_cache_dir,
+        basedir=args.basedir,
     )
     remote = RemoteControl(shell)
     remote.install()
@@ -153,8 +158,12 @@ async def run(
     server = _serve(claim, remote, notes)
     if getattr(args, "bench_ready", False):
         _ReadyAnnouncer(shell.toolbar)
-    shell.show()
-    if not tray.show():
+    has_tray = tray.show()
+    # --minimized (a start at login): into the tray only, where Show/hide brings the bar back;
+    # without a tray, with settings to fill in or a warning to read, the bar shows.
+    if not (has_tray and _minimized(args) and not notes and not _needs_setup(settings, key)):
+        shell.show()
+    if not has_tray:
         shell.toolbar.show_message(
             "info",
             QApplication.translate(

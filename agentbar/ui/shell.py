@@ -44,7 +44,8 @@ class Shell(QObject):
     """Owns the bar and the dialogs for one run; ``quit_event`` is set when the run should end.
 
     ``make_client(settings, key)`` builds a CallCenterClient over the run's one AsyncClient;
-    ``register_secret`` tells the log redactor about a key the user typed.
+    ``register_secret`` tells the log redactor about a key the user typed; ``basedir`` (the
+    run's ``--basedir``) goes into the link-handler and start-at-login commands.
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class Shell(QObject):
         register_secret: Callable[[str], None],
         notifier: Notifier,
         recordings_dir: Path | None = None,
+        basedir: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class Shell(QObject):
         self._key = api_key
         self._make_client = make_client
         self._register_secret = register_secret
+        self._basedir = basedir
         self.notifier = notifier
         self.quit_event = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -124,6 +127,7 @@ class Shell(QObject):
             self._key,
             key_problem=problem,
             checker=self._check,
+            basedir=self._basedir,
             parent=parent or self.toolbar,
         )
         try:

@@ -202,6 +202,61 @@
     </message>
 </context>
 <context>
+    <name>DesktopSettings</name>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Start AgentBar when I log &amp;in</source>
+        <translation>Start AgentBar when I log &amp;in</translation>
+    </message>
+    <message>
+        <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
+        <translation>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</translation>
+    </message>
+    <message>
+        <source>Start AgentBar at login</source>
+        <translation>Start AgentBar at login</translation>
+    </message>
+    <message>
+        <source>Start at login problem</source>
+        <translation>Start at login problem</translation>
+    </message>
+    <message>
+        <source>Handle ph&amp;one links (tel:, callto:, sip:)</source>
+        <translation>Handle ph&amp;one links (tel:, callto:, sip:)</translation>
+    </message>
+    <message>
+        <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
+        <translation>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</translation>
+    </message>
+    <message>
+        <source>Handle phone links</source>
+        <translation>Handle phone links</translation>
+    </message>
+    <message>
+        <source>Phone links result</source>
+        <translation>Phone links result</translation>
+    </message>
+    <message>
+        <source>Could not turn on start at login: %1</source>
+        <translation>Could not turn on start at login: %1</translation>
+    </message>
+    <message>
+        <source>Could not turn off start at login: %1</source>
+        <translation>Could not turn off start at login: %1</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>Registering failed unexpectedly (%1).</source>
+        <translation>Registering failed unexpectedly (%1).</translation>
+    </message>
+</context>
+<context>
     <name>DialField</name>
     <message>
         <source>Number to call</source>
@@ -1006,6 +1061,35 @@
     <message>
         <source>The connection test failed unexpectedly (%1).</source>
         <translation>The connection test failed unexpectedly (%1).</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Settings pages</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver and dialling</source>
+        <translation>Ser&amp;ver and dialling</translation>
+    </message>
+    <message>
+        <source>&amp;General and desktop</source>
+        <translation>&amp;General and desktop</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <comment>megabytes</comment>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Only the recording playing</source>
+        <translation>Only the recording playing</translation>
+    </message>
+    <message>
+        <source>Disk space for downloaded recordings; the oldest are removed beyond it</source>
+        <translation>Disk space for downloaded recordings; the oldest are removed beyond it</translation>
+    </message>
+    <message>
+        <source>Recordings cache li&amp;mit:</source>
+        <translation>Recordings cache li&amp;mit:</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,61 @@
     </message>
 </context>
 <context>
+    <name>DesktopSettings</name>
+    <message>
+        <source>Desktop</source>
+        <translation>Masaüstü</translation>
+    </message>
+    <message>
+        <source>Start AgentBar when I log &amp;in</source>
+        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
+    </message>
+    <message>
+        <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+    </message>
+    <message>
+        <source>Start AgentBar at login</source>
+        <translation>Oturum açılınca AgentBar'ı başlat</translation>
+    </message>
+    <message>
+        <source>Start at login problem</source>
+        <translation>Oturum açılınca başlatma sorunu</translation>
+    </message>
+    <message>
+        <source>Handle ph&amp;one links (tel:, callto:, sip:)</source>
+        <translation>Telef&amp;on bağlantılarını AgentBar ile aç (tel:, callto:, sip:)</translation>
+    </message>
+    <message>
+        <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
+    </message>
+    <message>
+        <source>Handle phone links</source>
+        <translation>Telefon bağlantılarını AgentBar ile aç</translation>
+    </message>
+    <message>
+        <source>Phone links result</source>
+        <translation>Telefon bağlantıları sonucu</translation>
+    </message>
+    <message>
+        <source>Could not turn on start at login: %1</source>
+        <translation>Oturum açılınca başlatma açılamadı: %1</translation>
+    </message>
+    <message>
+        <source>Could not turn off start at login: %1</source>
+        <translation>Oturum açılınca başlatma kapatılamadı: %1</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Registering failed unexpectedly (%1).</source>
+        <translation>Kayıt beklenmedik biçimde başarısız oldu (%1).</translation>
+    </message>
+</context>
+<context>
     <name>DialField</name>
     <message>
         <source>Number to call</source>
@@ -1006,6 +1061,35 @@
     <message>
         <source>The connection test failed unexpectedly (%1).</source>
         <translation>Bağlantı sınaması beklenmedik biçimde başarısız oldu (%1).</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Ayar sayfaları</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver and dialling</source>
+        <translation>Sunucu ve a&amp;rama</translation>
+    </message>
+    <message>
+        <source>&amp;General and desktop</source>
+        <translation>Genel ve &amp;masaüstü</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <comment>megabytes</comment>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Only the recording playing</source>
+        <translation>Yalnızca çalan kayıt</translation>
+    </message>
+    <message>
+        <source>Disk space for downloaded recordings; the oldest are removed beyond it</source>
+        <translation>İndirilen kayıtlar için disk alanı; aşılınca en eskiler silinir</translation>
+    </message>
+    <message>
+        <source>Recordings cache li&amp;mit:</source>
+        <translation>Kayıt ö&amp;nbelleği sınırı:</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,12 +25,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
+    QTabBar,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from agentbar.core.connection_check import ConnectionReport, check_connection
 from agentbar.core.settings import Settings
+from agentbar.desktop import autostart
 from agentbar.sim import Simulator
 from agentbar.ui.settings_dialog import COMMON_REGIONS, SettingsDialog
 
@@ -59,6 +64,14 @@ FILLED = Settings(
     recent_numbers=("05321234567",),
     break_budgets_min={"2": 30},
 )
+
+
+@pytest.fixture(autouse=True)
+def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A desktop of the test's own: the dialog reads (and may write) autostart and links here."""
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CONFIG_DIRS"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    return tmp_path
 
 
 @pytest.fixture
@@ -230,6 +243,7 @@ def test_result_round_trip(qtbot):
     named(dialog, "Screen-pop URL", QLineEdit).clear()
     named(dialog, "Show notifications", QCheckBox).click()
     named(dialog, "Language", QComboBox).setCurrentIndex(2)
+    named(dialog, "Recordings cache limit", QSpinBox).setValue(0)
     result = dialog.result_settings()
     assert result == FILLED.replace(
         server_url="https://other.example/api",
@@ -243,6 +257,7 @@ def test_result_round_trip(qtbot):
         screen_pop_url="",
         notifications=True,
         language="en",
+        recordings_cache_mb=0,
     )
     assert result.recent_numbers == FILLED.recent_numbers  # untouched fields survive
     assert dialog.result_key() == "new-key"
@@ -277,7 +292,9 @@ def test_every_control_has_an_accessible_name_and_tooltip(qtbot):
         *dialog.findChildren(QComboBox),
         *dialog.findChildren(QAbstractButton),
     ]
-    assert len(controls) >= 15
+    # Qt's own tab-scroll arrows: never shown (scroll buttons are off), named by Qt.
+    controls = [w for w in controls if not isinstance(w.parent(), QTabBar)]
+    assert len(controls) >= 18
     missing = [
         (type(w).__name__, w.objectName(), w.accessibleName())
         for w in controls
@@ -324,6 +341,76 @@ def test_fits_a_small_laptop_screen(qtbot):
     hint = dialog.sizeHint()
     assert hint.width() <= 800
     assert hint.height() <= 640  # 768 minus panel and title bar, with room to spare
+
+
+def autostart_file(xdg: Path) -> Path:
+    return xdg / "xdg_config_home" / "autostart" / "agentbar.desktop"
+
+
+def test_start_at_login_shows_what_the_desktop_has(qtbot, xdg):
+    assert not named(make(qtbot), "Start AgentBar at login", QCheckBox).isChecked()
+    path = autostart_file(xdg)
+    path.parent.mkdir(parents=True)
+    path.write_text("[Desktop Entry]\nType=Application\nExec=/opt/AgentBar/agentbar\n")
+    dialog = make(qtbot)  # an entry someone else made counts: it starts AgentBar
+    box = named(dialog, "Start AgentBar at login", QCheckBox)
+    assert box.isChecked()
+    box.click()  # applied at once, before OK
+    assert not path.exists()
+    assert not box.isChecked()
+    box.click()
+    assert "--minimized" in path.read_text()
+    assert box.isChecked()
+    assert autostart.is_enabled()
+    dialog.reject()  # Cancel does not undo it: the tooltip says so
+    assert path.exists()
+    assert "even if you cancel" in box.toolTip()
+
+
+def test_start_at_login_failure_is_shown_and_the_box_tells_the_truth(qtbot, xdg):
+    path = autostart_file(xdg)
+    path.parent.parent.mkdir(parents=True)
+    path.parent.write_text("a file where the autostart folder should be")
+    dialog = make(qtbot)
+    box = named(dialog, "Start AgentBar at login", QCheckBox)
+    box.click()
+    assert not box.isChecked()
+    problem = named(dialog, "Start at login problem", QLabel)
+    assert problem.text().startswith("✖ Could not turn on start at login:")
+    assert not problem.isHidden()
+
+
+def test_phone_links_button_registers_and_shows_the_lines(qtbot, loop, xdg, monkeypatch):
+    monkeypatch.setenv("PATH", str(xdg / "no-tools"))  # never the real desktop's xdg-mime
+    dialog = make(qtbot, basedir=str(xdg / "profile"))
+    button = named(dialog, "Handle phone links", QPushButton)
+    assert button.text() == "Handle ph&one links (tel:, callto:, sip:)"
+    button.click()
+    result = named(dialog, "Phone links result", QLabel)
+    qtbot.waitUntil(lambda: result.text().startswith("✔"), timeout=8000)
+    written = xdg / "xdg_data_home" / "applications" / "agentbar-links.desktop"
+    text = written.read_text()
+    assert "x-scheme-handler/tel;" in text
+    assert f"--basedir {xdg / 'profile'} -- %u" in text  # links reach this profile
+    lines = result.text().splitlines()
+    assert lines[0] == f"✔ Wrote {written}"
+    assert any("xdg-mime was not found" in line for line in lines)
+    assert button.isEnabled()
+
+
+def test_pages_are_reached_with_alt_letters(qtbot):
+    dialog = make(qtbot)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None and tabs.currentIndex() == 0
+    qtbot.keyClick(dialog, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    assert tabs.currentIndex() == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is named(dialog, "Start AgentBar at login", QCheckBox)
+    qtbot.keyClick(dialog, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert tabs.currentIndex() == 0
 
 
 class FakeChecker:
