@@ -38,6 +38,22 @@ class PanelHost(QObject):
         toolbar.panel_requested.connect(self.toggle)
         toolbar.position_changed.connect(self._on_bar_moved)
 
+    def rebind(self, toolbar: Toolbar) -> None:
+        """Follow a rebuilt bar (a language switch); the panel is made again in the new
+        language, keeping its session (lists, cache, downloads)."""
+        self.toolbar = toolbar
+        toolbar.panel_requested.connect(self.toggle)
+        toolbar.position_changed.connect(self._on_bar_moved)
+        if self.panel is None:
+            return
+        visible = self.panel.isVisible()
+        self.panel.player.stop()
+        self.panel.hide()
+        self.panel.deleteLater()
+        self.panel = None
+        if visible:
+            self.show()
+
     def ensure(self) -> SidePanel:
         """The panel, made on first use."""
         if self.panel is None:
@@ -45,7 +61,8 @@ class PanelHost(QObject):
             from agentbar.ui.player import shared_player
             from agentbar.ui.side_panel import SidePanel
 
-            self.panel_session = PanelSession(self.session, self.recordings_dir, parent=self)
+            if self.panel_session is None:
+                self.panel_session = PanelSession(self.session, self.recordings_dir, parent=self)
             self.panel = SidePanel(self.panel_session, shared_player())
             self.panel.dial_requested.connect(self.put_in_dial_field)
         return self.panel

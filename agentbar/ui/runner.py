@@ -148,10 +148,11 @@ async def run(
     tray.bind(
         TrayActions(
             toggle_toolbar=remote.toggle_toolbar,
-            toolbar_visible=shell.toolbar.isVisible,
+            # Late-bound: a language switch rebuilds the bar.
+            toolbar_visible=lambda: shell.toolbar.isVisible(),
             dial_clipboard=remote.dial_clipboard,
-            settings=shell.toolbar.settings_requested.emit,
-            quit=shell.toolbar.quit_requested.emit,
+            settings=lambda: shell.toolbar.settings_requested.emit(),
+            quit=lambda: shell.toolbar.quit_requested.emit(),
             show_recordings=getattr(shell, "show_recordings", None),
         )
     )

@@ -18,6 +18,8 @@ from agentbar.core.connection_check import ConnectionReport, check_connection
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings
+from agentbar.ui.i18n import choose_language, install_translations
+from agentbar.ui.i18n import prepare as prepare_translation
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.panel_host import PanelHost
 from agentbar.ui.session import AgentSession
@@ -73,10 +75,7 @@ class Shell(QObject):
         self.notifier = notifier
         self.quit_event = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
-        self.toolbar = Toolbar(session)
-        self.toolbar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
-        self.toolbar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
-        self.toolbar.position_changed.connect(self._on_position_changed)
+        self.toolbar = self._make_toolbar()
         # The side panel (Panel button, Ctrl+P); made on first use.
         self.panel = PanelHost(
             session,
@@ -85,7 +84,7 @@ class Shell(QObject):
             parent=self,
         )
         session.incoming_call.connect(self._on_incoming_call)
-        notifier.fallback.connect(self.toolbar.show_message)
+        notifier.fallback.connect(lambda level, text: self.toolbar.show_message(level, text))
         session.notified.connect(self._on_notified)
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -95,6 +94,34 @@ class Shell(QObject):
 
     def __repr__(self) -> str:
         return "Shell()"
+
+    def _make_toolbar(self) -> Toolbar:
+        bar = Toolbar(self.session)
+        bar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
+        bar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
+        bar.position_changed.connect(self._on_position_changed)
+        return bar
+
+    async def apply_language(self, language: str) -> None:
+        """Switch the UI language now: new translators, then the windows are rebuilt.
+
+        The session (login, break, call, polling) goes on untouched; only the bar and the
+        side panel are made again, in place, in the new language.
+        """
+        cache_dir = self.panel.recordings_dir.parent
+        compiled = await asyncio.to_thread(prepare_translation, language, cache_dir)
+        install_translations(language, compiled=compiled)
+        old = self.toolbar
+        visible = old.isVisible()
+        new = self._make_toolbar()
+        new.move(old.pos())
+        self.toolbar = new
+        self.panel.rebind(new)
+        if visible:
+            new.show()
+            new.raise_()
+        old.hide()
+        old.deleteLater()
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)
@@ -155,6 +182,8 @@ class Shell(QObject):
         client = self._make_client(settings, key) if changed_server else None
         self.session.apply_settings(settings, client)
         self.notifier.enabled = settings.notifications
+        if settings.language != old.language:
+            await self.apply_language(choose_language(settings.language))
         return True
 
     def _on_position_changed(self, screen: str, x: int, y: int) -> None:
