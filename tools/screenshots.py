@@ -1,4 +1,7 @@
-"""Render the README screenshots: the bar in each state, against the simulator.
+"""Render the README screenshots in English and Turkish, against the simulator.
+
+The bar in each state, the side panel's three tabs and the settings dialog's two tabs, into
+OUT/en and OUT/tr:
 
 xvfb-run -a python tools/screenshots.py docs/screenshots     # real fonts, like a desktop
 QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT     # also works, plainer fonts
@@ -12,7 +15,7 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
+from PySide6.QtWidgets import QApplication, QTabWidget  # PySide6 before qasync
 
 # isort: split
 import httpx
@@ -22,6 +25,7 @@ from agentbar.api import CallCenterClient
 from agentbar.core.agent_state import AgentState
 from agentbar.core.settings import Settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
+from agentbar.ui.i18n import install_translations
 from agentbar.ui.screenshot import save_screenshot
 from agentbar.ui.session import AgentSession
 from agentbar.ui.toolbar import Toolbar
@@ -129,11 +133,36 @@ async def _panel_shots(out: Path, session: AgentSession, bar: Toolbar, cache: Pa
     return written
 
 
+def settings_shots(out: Path) -> list[Path]:
+    """The settings dialog's two tabs, filled as a first run would be (no server needed)."""
+    from agentbar.ui.settings_dialog import SettingsDialog
+
+    settings = Settings(server_url="https://pbx.example.com/api/", agent="101", extension="1004")
+    dialog = SettingsDialog(settings, "••••••••", checker=None)
+    dialog.show()
+    written = []
+    tabs = dialog.findChild(QTabWidget)
+    for index in range(tabs.count() if tabs is not None else 1):
+        if tabs is not None:
+            tabs.setCurrentIndex(index)
+        dialog.adjustSize()
+        path = out / f"settings-{index + 1}.png"
+        save_screenshot(path, [dialog])
+        written.append(path)
+    dialog.close()
+    return written
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0] if argv else "docs/screenshots")
+    base = Path(argv[0] if argv else "docs/screenshots")
     _app = QApplication.instance() or QApplication(sys.argv[:1])
-    for path in asyncio.run(shoot(out), loop_factory=qasync.QEventLoop):
-        print(path)
+    for language in ("en", "tr"):
+        install_translations(language)
+        out = base / language
+        for path in asyncio.run(shoot(out), loop_factory=qasync.QEventLoop):
+            print(path)
+        for path in settings_shots(out):
+            print(path)
     return 0
 
 

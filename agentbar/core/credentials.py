@@ -21,6 +21,7 @@ __all__ = [
     "CredentialStore",
     "CredentialsUnavailable",
     "account_for",
+    "describe_keyring",
     "env_key",
 ]
 
@@ -83,6 +84,26 @@ def account_for(url: str) -> str:
 def env_key() -> str | None:
     """The API key from ``AGENTBAR_API_KEY`` (for automation), or None. Never persisted."""
     return os.environ.get(API_KEY_ENV, "").strip() or None
+
+
+def describe_keyring() -> tuple[bool, str]:
+    """Which keyring backend would hold API keys, and whether AgentBar can use it.
+
+    Returns ``(usable, detail)``: the backend's dotted name, or a message for the user saying
+    why there is no usable one. For diagnostics (``agentbar --self-test``): it never reads or
+    writes a key, so it never prompts to unlock; choosing the backend may wait briefly on
+    D-Bus. Never raises.
+    """
+    try:
+        ring = keyring.get_keyring()
+        rings = list(getattr(ring, "backends", None) or [ring])
+        _check_usable(ring)
+    except _Failure as failure:
+        return False, f"{failure.reason} {failure.hint}"
+    except Exception as exc:
+        return False, _failure_from(exc, "keyring", "").reason
+    names = ", ".join(_backend_name(r) for r in rings)
+    return True, names
 
 
 class CredentialStore:
