@@ -89,13 +89,12 @@ class StatusPill(QLabel):
         now = time.time() if now is None else now
         if not connection.online:
             wait = max(0, int(connection.retry_at - now))
-            extra = ""
+            # The retry countdown (↻) and a running break's timer stay visible in full.
+            timer = self.tr("↻ %d s", "retrying in") % wait
             if state.on_break:
-                extra = " · " + self.tr("Break %s") % mmss(state.on_break.elapsed(now))
-            text = self.tr("Offline — retrying in %d s") % wait + extra
-            if connection.auth_failed:
-                text = self.tr("Key refused — retrying in %d s") % wait
-            return View(Mode.OFFLINE, text)
+                timer = self.tr("Break %s") % mmss(state.on_break.elapsed(now)) + " · " + timer
+            text = self.tr("Key refused") if connection.auth_failed else self.tr("Offline")
+            return View(Mode.OFFLINE, text, timer)
         if call is not None and state.logged_in:
             arrow = {"in": "↙ ", "out": "↗ "}.get(call.direction, "")
             number = call.number or self.tr("unknown number")

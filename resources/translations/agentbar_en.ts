@@ -674,7 +674,10 @@
     </message>
     <message numerus="yes">
         <source>%n recording(s) since %s</source>
-        <translation><numerusform>%n recording since %s</numerusform><numerusform>%n recordings since %s</numerusform></translation>
+        <translation>
+            <numerusform>%n recording since %s</numerusform>
+            <numerusform>%n recordings since %s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading recordings…</source>
@@ -764,7 +767,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>AgentBar — Settings</source>
-        <extracomment>``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client. Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
+        <extracomment>``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client.</extracomment>
         <translation>AgentBar — Settings</translation>
     </message>
     <message>
@@ -1012,6 +1015,7 @@
     </message>
     <message>
         <source>Enter the server address, for example https://pbx.example.com.</source>
+        <extracomment>Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
         <translation>Enter the server address, for example https://pbx.example.com.</translation>
     </message>
     <message>
@@ -1177,16 +1181,17 @@
         <translation>Agent status</translation>
     </message>
     <message>
+        <source>↻ %d s</source>
+        <comment>retrying in</comment>
+        <translation>↻ %d s</translation>
+    </message>
+    <message>
         <source>Break %s</source>
         <translation>Break %s</translation>
     </message>
     <message>
-        <source>Offline — retrying in %d s</source>
-        <translation>Offline — retrying in %d s</translation>
-    </message>
-    <message>
-        <source>Key refused — retrying in %d s</source>
-        <translation>Key refused — retrying in %d s</translation>
+        <source>Key refused</source>
+        <translation>Key refused</translation>
     </message>
     <message>
         <source>unknown number</source>

@@ -674,7 +674,9 @@
     </message>
     <message numerus="yes">
         <source>%n recording(s) since %s</source>
-        <translation><numerusform>%s tarihinden beri %n kayıt</numerusform></translation>
+        <translation>
+            <numerusform>%s tarihinden beri %n kayıt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading recordings…</source>
@@ -764,7 +766,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>AgentBar — Settings</source>
-        <extracomment>``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client. Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
+        <extracomment>``checker(url, api_key, wire)``, e.g. ``core.connection_check.check_connection`` with a client.</extracomment>
         <translation>AgentBar — Ayarlar</translation>
     </message>
     <message>
@@ -1012,6 +1014,7 @@
     </message>
     <message>
         <source>Enter the server address, for example https://pbx.example.com.</source>
+        <extracomment>Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
         <translation>Sunucu adresini girin, örneğin https://pbx.example.com.</translation>
     </message>
     <message>
@@ -1177,16 +1180,17 @@
         <translation>Agent durumu</translation>
     </message>
     <message>
+        <source>↻ %d s</source>
+        <comment>retrying in</comment>
+        <translation>↻ %d sn</translation>
+    </message>
+    <message>
         <source>Break %s</source>
         <translation>Mola %s</translation>
     </message>
     <message>
-        <source>Offline — retrying in %d s</source>
-        <translation>Bağlantı yok — %d sn sonra yeniden denenecek</translation>
-    </message>
-    <message>
-        <source>Key refused — retrying in %d s</source>
-        <translation>Anahtar reddedildi — %d sn sonra yeniden</translation>
+        <source>Key refused</source>
+        <translation>Anahtar reddedildi</translation>
     </message>
     <message>
         <source>unknown number</source>
