@@ -150,3 +150,37 @@ def test_placeholders_survive_translation():
             if sorted(marks.findall(source)) != sorted(marks.findall(form)):
                 bad.append((source, form))
     assert bad == []
+
+
+def test_core_messages_reach_the_agent_in_turkish(tmp_path, qapp):
+    """Core builds messages from marked sentences; the UI translates each one it knows."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from agentbar.core.credentials import CredentialStore
+    from agentbar.core.phone import InvalidNumber, normalize
+    from agentbar.ui.texts import core_message, number_reason
+
+    tr = next(p for p in i18n_tool.build(tmp_path) if p.name == "agentbar_tr.qm")
+    translator = QTranslator()
+    assert translator.load(str(tr))
+    QCoreApplication.installTranslator(translator)
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        previous = keyring.get_keyring()
+        keyring.set_keyring(fail.Keyring())
+        try:
+            store = CredentialStore(memory_only_fallback=True)
+            store.set("https://pbx.example/api/", "SECRET-123456")
+        finally:
+            keyring.set_keyring(previous)
+        assert store.problem is not None
+        shown = core_message(store.problem)
+        assert "anahtar deposu yok" in shown and "bellekte" in shown
+        with pytest.raises(InvalidNumber) as info:
+            normalize("0532 123")
+        assert number_reason(info.value) != info.value.reason  # translated
+        assert "TR" in number_reason(info.value) or "kısa" in number_reason(info.value)
+    finally:
+        QCoreApplication.removeTranslator(translator)

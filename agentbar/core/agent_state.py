@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 from agentbar.core.paths import DamagedFile, read_json_object, set_aside, write_atomic
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,8 @@ def load_state(path: Path) -> tuple[AgentState, str | None]:
     try:
         data = read_json_object(path)
     except OSError as exc:
-        return AgentState(), f"Could not read the saved agent state ({exc.strerror})."
+        unreadable = QT_TRANSLATE_NOOP("agent_state", "Could not read the saved agent state.")
+        return AgentState(), f"{unreadable} ({exc.strerror})"
     except DamagedFile as exc:
         return _reset(path, str(exc))
     if data is None:
@@ -156,7 +158,9 @@ def _reset(path: Path, reason: str) -> tuple[AgentState, str]:
     with contextlib.suppress(OSError):
         backup = set_aside(path)
         log.warning("agent state file was damaged (%s); kept as %s", reason, backup.name)
-    return AgentState(), "The saved agent state was damaged and has been reset."
+    return AgentState(), QT_TRANSLATE_NOOP(
+        "agent_state", "The saved agent state was damaged and has been reset."
+    )
 
 
 def save_state(path: Path, state: AgentState) -> None:

@@ -15,6 +15,8 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
 
+from agentbar.api.texts import QT_TRANSLATE_NOOP
+
 __all__ = [
     "API_KEY_ENV",
     "SERVICE",
@@ -42,8 +44,18 @@ _NO_KEYRING = frozenset(
 _UNSAFE_PREFIX = "keyrings.alt"
 _MAX_DETAIL = 200
 
-_NO_KEYRING_REASON = "No system keyring is available (no Secret Service / D-Bus session)."
-_IN_MEMORY = "The API key will be kept in memory for this session only."
+# Whole sentences, marked for translation: the UI translates a message sentence by sentence
+# (agentbar/ui/texts.py), so each constant sentence here reaches the agent in Turkish.
+_NO_KEYRING_REASON = QT_TRANSLATE_NOOP(
+    "credentials", "No system keyring is available (no Secret Service / D-Bus session)."
+)
+_IN_MEMORY = QT_TRANSLATE_NOOP(
+    "credentials", "The API key will be kept in memory for this session only."
+)
+_NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "credentials",
+    "Install and unlock a keyring such as GNOME Keyring or KWallet, or set AGENTBAR_API_KEY.",
+)
 
 
 class CredentialsUnavailable(Exception):
@@ -157,7 +169,9 @@ class CredentialStore:
         try:
             key = self._call(lambda ring: ring.get_password(self._service, account))
         except _Failure as failure:
-            self._fail(failure, "The saved API key could not be read.")
+            self._fail(
+                failure, QT_TRANSLATE_NOOP("credentials", "The saved API key could not be read.")
+            )
             return None
         self._succeeded()
         return key
@@ -178,7 +192,7 @@ class CredentialStore:
             if self._fallback:
                 with self._state_lock:
                     self._memory[account] = key
-            self._fail(failure, "The API key was not saved.")
+            self._fail(failure, QT_TRANSLATE_NOOP("credentials", "The API key was not saved."))
             return
         with self._state_lock:
             self._memory.pop(account, None)
@@ -206,7 +220,11 @@ class CredentialStore:
                 self._fail(failure, "")
                 return
             raise CredentialsUnavailable(
-                _join(failure.reason, failure.hint, "The saved API key could not be removed.")
+                _join(
+                    failure.reason,
+                    failure.hint,
+                    QT_TRANSLATE_NOOP("credentials", "The saved API key could not be removed."),
+                )
             ) from None
         self._succeeded()
 
@@ -281,7 +299,7 @@ def _check_usable(ring: KeyringBackend) -> None:
 def _no_keyring() -> _Failure:
     return _Failure(
         _NO_KEYRING_REASON,
-        f"Install and unlock a keyring such as GNOME Keyring or KWallet, or set {API_KEY_ENV}.",
+        _NO_KEYRING_HINT,
         no_keyring=True,
     )
 
@@ -292,7 +310,9 @@ def _failure_from(exc: Exception, backend: str, secret: str) -> _Failure:
         failure = _no_keyring()
     elif isinstance(exc, KeyringLocked):
         failure = _Failure(
-            "The system keyring is locked.", "Unlock it and try again.", no_keyring=False
+            QT_TRANSLATE_NOOP("credentials", "The system keyring is locked."),
+            QT_TRANSLATE_NOOP("credentials", "Unlock it and try again."),
+            no_keyring=False,
         )
     else:
         detail = str(exc)
@@ -303,7 +323,9 @@ def _failure_from(exc: Exception, backend: str, secret: str) -> _Failure:
         detail = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
         failure = _Failure(
             f"The system keyring ({backend}) failed ({detail}).",
-            "Check that the keyring is running and unlocked, then try again.",
+            QT_TRANSLATE_NOOP(
+                "credentials", "Check that the keyring is running and unlocked, then try again."
+            ),
             no_keyring=False,
         )
     log.warning("Keyring call failed: %s", failure.reason)

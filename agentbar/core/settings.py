@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 from agentbar.core.paths import DamagedFile, Paths, read_json_object, set_aside, write_atomic
 
 __all__ = [
@@ -304,18 +305,19 @@ def load_settings(paths: Paths) -> LoadedSettings:
         first_run = data is None
     except DamagedFile as exc:
         try:
-            kept = f"It was kept as {set_aside(path)}"
+            kept = f"Backup: {set_aside(path)} ({exc})."
         except OSError as err:
-            kept = f"It could not be set aside ({err.strerror or err})"
-        messages.append(
-            f"Your settings file {path} was damaged ({exc}). {kept} and AgentBar started with "
-            "default settings."
+            kept = f"It could not be set aside ({err.strerror or err}); {path} ({exc})."
+        # The first sentence is whole and constant, so the UI can show it translated.
+        damaged = QT_TRANSLATE_NOOP(
+            "settings", "Your settings file was damaged, so AgentBar started with default settings."
         )
+        messages.append(f"{damaged} {kept}")
     except OSError as exc:
-        messages.append(
-            f"{source} could not be read ({exc.strerror or exc}); "
-            "AgentBar started with default settings."
+        unreadable = QT_TRANSLATE_NOOP(
+            "settings", "Your settings file could not be read, so AgentBar started with defaults."
         )
+        messages.append(f"{unreadable} {path}: {exc.strerror or exc}.")
     if data is not None:
         _apply(values, data, source, messages)
     for message in messages:

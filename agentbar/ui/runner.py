@@ -34,6 +34,7 @@ from agentbar.ui.remote_control import RemoteControl
 from agentbar.ui.screenshot import save_screenshot
 from agentbar.ui.session import AgentSession
 from agentbar.ui.shell import Shell
+from agentbar.ui.texts import core_message
 from agentbar.ui.tray import Tray, TrayActions
 
 log = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ async def run(
             ),
         )
     for note in notes:
-        shell.toolbar.show_message("warning", note)
+        shell.toolbar.show_message("warning", core_message(note))
     if args.demo and not notes:
         shell.toolbar.show_message("info", demo_note)
     try:

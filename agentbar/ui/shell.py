@@ -24,6 +24,7 @@ from agentbar.ui.notifier import Notifier
 from agentbar.ui.panel_host import PanelHost
 from agentbar.ui.session import AgentSession
 from agentbar.ui.settings_dialog import SettingsDialog
+from agentbar.ui.texts import core_message
 from agentbar.ui.toolbar import Toolbar
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,7 @@ class Shell(QObject):
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
         problem = self.credentials.problem if self.credentials else None
+        problem = core_message(problem) if problem else None
         dialog = SettingsDialog(
             self.session.settings,
             self._key,
@@ -176,9 +178,9 @@ class Shell(QObject):
             try:
                 await self.credentials.aset(settings.server_url, key)
             except CredentialsUnavailable as exc:
-                self.session.notified.emit("warning", str(exc))
+                self.session.notified.emit("warning", core_message(str(exc)))
             if self.credentials.problem:
-                self.session.notified.emit("warning", self.credentials.problem)
+                self.session.notified.emit("warning", core_message(self.credentials.problem))
         client = self._make_client(settings, key) if changed_server else None
         self.session.apply_settings(settings, client)
         self.notifier.enabled = settings.notifications

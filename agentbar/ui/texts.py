@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -26,3 +27,28 @@ def translated(context: str, template: str, params: Mapping[str, str] | None = N
 def number_reason(exc: InvalidNumber) -> str:
     """Why a number cannot be dialled, in the user's language."""
     return translated("phone", exc.template, exc.params)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def translated_sentences(text: str, contexts: tuple[str, ...]) -> str:
+    """``text`` translated sentence by sentence, trying each context in turn.
+
+    Core modules build messages from whole marked sentences (QT_TRANSLATE_NOOP); a sentence
+    that carries run-time details (a path, a backend name) stays as it is.
+    """
+    out = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        for context in contexts:
+            translated_text = QCoreApplication.translate(context, sentence)
+            if translated_text != sentence:
+                sentence = translated_text
+                break
+        out.append(sentence)
+    return " ".join(out)
+
+
+def core_message(text: str) -> str:
+    """A message from core (settings, credentials, saved state) in the user's language."""
+    return translated_sentences(text, ("credentials", "settings", "agent_state"))

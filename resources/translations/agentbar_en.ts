@@ -1452,6 +1452,57 @@
     </message>
 </context>
 <context>
+    <name>agent_state</name>
+    <message>
+        <source>Could not read the saved agent state.</source>
+        <translation>Could not read the saved agent state.</translation>
+    </message>
+    <message>
+        <source>The saved agent state was damaged and has been reset.</source>
+        <translation>The saved agent state was damaged and has been reset.</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <source>No system keyring is available (no Secret Service / D-Bus session).</source>
+        <extracomment>Environment variable with an API key for automation; read, never persisted.</extracomment>
+        <translation>No system keyring is available (no Secret Service / D-Bus session).</translation>
+    </message>
+    <message>
+        <source>The API key will be kept in memory for this session only.</source>
+        <translation>The API key will be kept in memory for this session only.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a keyring such as GNOME Keyring or KWallet, or set AGENTBAR_API_KEY.</source>
+        <translation>Install and unlock a keyring such as GNOME Keyring or KWallet, or set AGENTBAR_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The saved API key could not be read.</source>
+        <translation>The saved API key could not be read.</translation>
+    </message>
+    <message>
+        <source>The API key was not saved.</source>
+        <translation>The API key was not saved.</translation>
+    </message>
+    <message>
+        <source>The saved API key could not be removed.</source>
+        <translation>The saved API key could not be removed.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked.</source>
+        <translation>The system keyring is locked.</translation>
+    </message>
+    <message>
+        <source>Unlock it and try again.</source>
+        <translation>Unlock it and try again.</translation>
+    </message>
+    <message>
+        <source>Check that the keyring is running and unlocked, then try again.</source>
+        <translation>Check that the keyring is running and unlocked, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>phone</name>
     <message>
         <source>empty</source>
@@ -1553,6 +1604,18 @@
     <message>
         <source>wrong number of digits for country code +{cc}</source>
         <translation>wrong number of digits for country code +{cc}</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Your settings file was damaged, so AgentBar started with default settings.</source>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read, so AgentBar started with defaults.</source>
+        <translation>Your settings file could not be read, so AgentBar started with defaults.</translation>
     </message>
 </context>
 </TS>

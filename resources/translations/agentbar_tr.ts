@@ -1451,6 +1451,57 @@
     </message>
 </context>
 <context>
+    <name>agent_state</name>
+    <message>
+        <source>Could not read the saved agent state.</source>
+        <translation>Kayıtlı agent durumu okunamadı.</translation>
+    </message>
+    <message>
+        <source>The saved agent state was damaged and has been reset.</source>
+        <translation>Kayıtlı agent durumu bozulmuştu ve sıfırlandı.</translation>
+    </message>
+</context>
+<context>
+    <name>credentials</name>
+    <message>
+        <source>No system keyring is available (no Secret Service / D-Bus session).</source>
+        <extracomment>Environment variable with an API key for automation; read, never persisted.</extracomment>
+        <translation>Sistemde anahtar deposu yok (Secret Service / D-Bus oturumu yok).</translation>
+    </message>
+    <message>
+        <source>The API key will be kept in memory for this session only.</source>
+        <translation>API anahtarı yalnızca bu oturum boyunca bellekte tutulacak.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a keyring such as GNOME Keyring or KWallet, or set AGENTBAR_API_KEY.</source>
+        <translation>GNOME Keyring veya KWallet gibi bir anahtar deposu kurup kilidini açın ya da AGENTBAR_API_KEY değişkenini ayarlayın.</translation>
+    </message>
+    <message>
+        <source>The saved API key could not be read.</source>
+        <translation>Kayıtlı API anahtarı okunamadı.</translation>
+    </message>
+    <message>
+        <source>The API key was not saved.</source>
+        <translation>API anahtarı kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>The saved API key could not be removed.</source>
+        <translation>Kayıtlı API anahtarı silinemedi.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked.</source>
+        <translation>Sistemin anahtar deposu kilitli.</translation>
+    </message>
+    <message>
+        <source>Unlock it and try again.</source>
+        <translation>Kilidini açıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Check that the keyring is running and unlocked, then try again.</source>
+        <translation>Anahtar deposunun çalıştığını ve kilidinin açık olduğunu denetleyip yeniden deneyin.</translation>
+    </message>
+</context>
+<context>
     <name>phone</name>
     <message>
         <source>empty</source>
@@ -1552,6 +1603,18 @@
     <message>
         <source>wrong number of digits for country code +{cc}</source>
         <translation>+{cc} ülke kodu için hane sayısı yanlış</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Your settings file was damaged, so AgentBar started with default settings.</source>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read, so AgentBar started with defaults.</source>
+        <translation>Ayar dosyanız okunamadı; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
 </context>
 </TS>
