@@ -24,6 +24,7 @@ from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
+from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
 from agentbar.ui.texts import number_reason
 
@@ -124,7 +125,8 @@ class AgentSession(QObject):
             self._went_offline(str(exc))
             self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
         except CallCenterError as exc:
-            self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
+            if not self._reconcile(exc):
+                self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
         except InvalidNumber as exc:
             self.notified.emit(
                 "error", self.tr("Cannot dial “%s”: %s") % (exc.source, number_reason(exc))
@@ -138,6 +140,37 @@ class AgentSession(QObject):
         finally:
             self._set_busy(-1)
         return None
+
+    def _reconcile(self, exc: CallCenterError) -> bool:
+        """Follow a refusal that shows our idea of the agent's state is out of date.
+
+        After a server restart the server no longer knows the login or the break; without this
+        the bar would be wedged (End break and Log out refused forever). The break's real
+        start is kept in today's log. Returns True when the user has been told.
+        """
+        message = str(exc)
+        state = self.state
+        if state.logged_in and says_not_logged_in(message):
+            self._set_state(state.logged_out())
+            self._set_call(None)
+            self.notified.emit(
+                "error",
+                self.tr(
+                    "The server says you are not logged in (“%s”); it may have restarted. "
+                    "Log in again."
+                )
+                % message,
+            )
+            return True
+        if state.on_break and says_not_on_break(message):
+            self._set_state(state.break_ended())
+            self.notified.emit(
+                "warning",
+                self.tr("The server says you are not on a break (“%s”); the break is closed here.")
+                % message,
+            )
+            return True
+        return False
 
     def _set_busy(self, delta: int) -> None:
         before = self._busy > 0

@@ -20,6 +20,14 @@
         <translation>%s failed because of an internal error (details in the log).</translation>
     </message>
     <message>
+        <source>The server says you are not logged in (“%s”); it may have restarted. Log in again.</source>
+        <translation>The server says you are not logged in (“%s”); it may have restarted. Log in again.</translation>
+    </message>
+    <message>
+        <source>The server says you are not on a break (“%s”); the break is closed here.</source>
+        <translation>The server says you are not on a break (“%s”); the break is closed here.</translation>
+    </message>
+    <message>
         <source>Could not save to disk: %s</source>
         <translation>Could not save to disk: %s</translation>
     </message>
@@ -752,6 +760,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
+        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>

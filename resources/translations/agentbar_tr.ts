@@ -20,6 +20,14 @@
         <translation>%s bir iç hata yüzünden başarısız oldu (ayrıntılar günlükte).</translation>
     </message>
     <message>
+        <source>The server says you are not logged in (“%s”); it may have restarted. Log in again.</source>
+        <translation>Sunucu giriş yapmadığınızı söylüyor (“%s”); yeniden başlamış olabilir. Yeniden giriş yapın.</translation>
+    </message>
+    <message>
+        <source>The server says you are not on a break (“%s”); the break is closed here.</source>
+        <translation>Sunucu molada olmadığınızı söylüyor (“%s”); mola burada da kapatıldı.</translation>
+    </message>
+    <message>
         <source>Could not save to disk: %s</source>
         <translation>Diske kaydedilemedi: %s</translation>
     </message>
@@ -751,6 +759,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
+        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
