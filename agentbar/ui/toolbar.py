@@ -6,23 +6,22 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QMoveEvent, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
 from agentbar.core.settings import Settings
+from agentbar.ui.bar_parts import Grip, TransferMenu
 from agentbar.ui.dial_field import DialField
 from agentbar.ui.resources import icon
 from agentbar.ui.session import AgentSession, Connection
@@ -30,33 +29,6 @@ from agentbar.ui.status_pill import Mode, StatusPill
 
 _MESSAGE_COLOURS = {"info": "#263238", "warning": "#8d4b00", "error": "#b71c1c"}
 _MESSAGE_SYMBOLS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
-
-
-class _Grip(QLabel):
-    """The drag handle: moves the frameless window (the system move where available)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setPixmap(icon("grip").pixmap(14, 28))
-        self.setCursor(Qt.CursorShape.SizeAllCursor)
-        self.setToolTip(self.tr("Drag to move the bar"))
-        self.setAccessibleName(self.tr("Move handle"))
-        self._offset: QPoint | None = None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        window = self.window().windowHandle()
-        if window is not None and window.startSystemMove():
-            return
-        self._offset = event.globalPosition().toPoint() - self.window().pos()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._offset is not None:
-            self.window().move(event.globalPosition().toPoint() - self._offset)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._offset = None
 
 
 class Toolbar(QFrame):
@@ -113,7 +85,7 @@ class Toolbar(QFrame):
         shortcut.activated.connect(slot)
 
     def _build(self) -> None:
-        self.grip = _Grip(self)
+        self.grip = Grip(self)
         self.status = StatusPill(self)
         self.login_button = self._button(
             self.tr("Log in"),
@@ -146,16 +118,9 @@ class Toolbar(QFrame):
             "Ctrl+T",
             self._on_transfer_clicked,
         )
-        self.transfer_menu = QMenu(self)
-        self.transfer_menu.setAccessibleName(self.tr("Transfer targets"))
-        self.transfer_field = QLineEdit(self.transfer_menu)
-        self.transfer_field.setPlaceholderText(self.tr("Extension, then Enter"))
-        self.transfer_field.setAccessibleName(self.tr("Transfer target"))
-        self.transfer_field.setToolTip(self.tr("The extension to transfer the call to"))
-        self.transfer_field.returnPressed.connect(self._on_transfer_field_entered)
-        self._transfer_field_action = QWidgetAction(self.transfer_menu)
-        self._transfer_field_action.setDefaultWidget(self.transfer_field)
-        self.transfer_menu.addAction(self._transfer_field_action)
+        self.transfer_menu = TransferMenu(self)
+        self.transfer_field = self.transfer_menu.field
+        self.transfer_menu.target_chosen.connect(self._transfer)
         self.hangup_button = self._button(
             self.tr("Hang up"),
             "hangup",
@@ -366,28 +331,10 @@ class Toolbar(QFrame):
         self._dial(self.dial_field.text())
 
     def _on_transfer_clicked(self) -> None:
-        self._rebuild_transfer_menu()
+        self.transfer_menu.rebuild(self.session.settings.recent_transfer_targets)
         pos = self.transfer_button.mapToGlobal(QPoint(0, self.transfer_button.height()))
         self.transfer_menu.popup(pos)
         self.transfer_field.setFocus(Qt.FocusReason.PopupFocusReason)
-
-    def _rebuild_transfer_menu(self) -> None:
-        menu = self.transfer_menu
-        for action in menu.actions():
-            if action is not self._transfer_field_action:
-                menu.removeAction(action)
-                action.deleteLater()
-        menu.addSeparator()
-        for target in self.session.settings.recent_transfer_targets[:9]:
-            action = menu.addAction(self.tr("Transfer to %s") % target)
-            action.triggered.connect(lambda _=False, t=target: self._transfer(t))
-
-    def _on_transfer_field_entered(self) -> None:
-        text = self.transfer_field.text().strip()
-        if text:
-            self.transfer_menu.close()
-            self.transfer_field.clear()
-            self._transfer(text)
 
     def _transfer(self, target: str) -> None:
         if self.transfer_button.isEnabled():

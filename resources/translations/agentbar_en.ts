@@ -288,6 +288,17 @@
     </message>
 </context>
 <context>
+    <name>Grip</name>
+    <message>
+        <source>Drag to move the bar</source>
+        <translation>Drag to move the bar</translation>
+    </message>
+    <message>
+        <source>Move handle</source>
+        <translation>Move handle</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Today's summary</source>
@@ -1274,22 +1285,6 @@
         <translation>Blind-transfer the call to an extension</translation>
     </message>
     <message>
-        <source>Transfer targets</source>
-        <translation>Transfer targets</translation>
-    </message>
-    <message>
-        <source>Extension, then Enter</source>
-        <translation>Extension, then Enter</translation>
-    </message>
-    <message>
-        <source>Transfer target</source>
-        <translation>Transfer target</translation>
-    </message>
-    <message>
-        <source>The extension to transfer the call to</source>
-        <translation>The extension to transfer the call to</translation>
-    </message>
-    <message>
         <source>Hang up</source>
         <translation>Hang up</translation>
     </message>
@@ -1340,6 +1335,25 @@
     <message>
         <source>Server unreachable: %s</source>
         <translation>Server unreachable: %s</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMenu</name>
+    <message>
+        <source>Transfer targets</source>
+        <translation>Transfer targets</translation>
+    </message>
+    <message>
+        <source>Extension, then Enter</source>
+        <translation>Extension, then Enter</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Transfer target</translation>
+    </message>
+    <message>
+        <source>The extension to transfer the call to</source>
+        <translation>The extension to transfer the call to</translation>
     </message>
     <message>
         <source>Transfer to %s</source>
@@ -1447,17 +1461,6 @@
     <message>
         <source>No break reasons yet (server offline?)</source>
         <translation>No break reasons yet (server offline?)</translation>
-    </message>
-</context>
-<context>
-    <name>_Grip</name>
-    <message>
-        <source>Drag to move the bar</source>
-        <translation>Drag to move the bar</translation>
-    </message>
-    <message>
-        <source>Move handle</source>
-        <translation>Move handle</translation>
     </message>
 </context>
 <context>

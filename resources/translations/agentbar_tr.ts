@@ -288,6 +288,17 @@
     </message>
 </context>
 <context>
+    <name>Grip</name>
+    <message>
+        <source>Drag to move the bar</source>
+        <translation>Çubuğu taşımak için sürükleyin</translation>
+    </message>
+    <message>
+        <source>Move handle</source>
+        <translation>Taşıma tutamağı</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Today's summary</source>
@@ -1273,22 +1284,6 @@
         <translation>Çağrıyı bir dahiliye doğrudan aktar</translation>
     </message>
     <message>
-        <source>Transfer targets</source>
-        <translation>Aktarma hedefleri</translation>
-    </message>
-    <message>
-        <source>Extension, then Enter</source>
-        <translation>Dahili, sonra Enter</translation>
-    </message>
-    <message>
-        <source>Transfer target</source>
-        <translation>Aktarma hedefi</translation>
-    </message>
-    <message>
-        <source>The extension to transfer the call to</source>
-        <translation>Çağrının aktarılacağı dahili</translation>
-    </message>
-    <message>
         <source>Hang up</source>
         <translation>Kapat</translation>
     </message>
@@ -1339,6 +1334,25 @@
     <message>
         <source>Server unreachable: %s</source>
         <translation>Sunucuya ulaşılamıyor: %s</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMenu</name>
+    <message>
+        <source>Transfer targets</source>
+        <translation>Aktarma hedefleri</translation>
+    </message>
+    <message>
+        <source>Extension, then Enter</source>
+        <translation>Dahili, sonra Enter</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Aktarma hedefi</translation>
+    </message>
+    <message>
+        <source>The extension to transfer the call to</source>
+        <translation>Çağrının aktarılacağı dahili</translation>
     </message>
     <message>
         <source>Transfer to %s</source>
@@ -1446,17 +1460,6 @@
     <message>
         <source>No break reasons yet (server offline?)</source>
         <translation>Henüz mola nedeni yok (sunucuya ulaşılamıyor mu?)</translation>
-    </message>
-</context>
-<context>
-    <name>_Grip</name>
-    <message>
-        <source>Drag to move the bar</source>
-        <translation>Çubuğu taşımak için sürükleyin</translation>
-    </message>
-    <message>
-        <source>Move handle</source>
-        <translation>Taşıma tutamağı</translation>
     </message>
 </context>
 <context>
