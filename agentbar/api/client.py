@@ -14,6 +14,7 @@ from agentbar.api import models as m
 from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError
 from agentbar.api.modules import MODULES, Kind, Module
 from agentbar.api.transport import (
+    DEFAULT_DEADLINE_S,
     DEFAULT_TIMEOUT,
     TRANSIENT_STATUS,
     ParamValue,
@@ -25,6 +26,8 @@ from agentbar.api.wire import Payload, Row
 WireFormat = Literal["json", "xml"]
 Id = int | str
 DEFAULT_RETRY_DELAYS = (0.5, 1.5)
+#: Longer record lists are turned into models in a worker thread, not on the event loop.
+BUILD_INLINE_MAX = 500
 
 
 def _is_transient(exc: CallCenterError) -> bool:
@@ -51,11 +54,12 @@ class CallCenterClient:
         client: httpx.AsyncClient,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         if wire not in ("json", "xml"):
             raise ValueError(f"wire must be 'json' or 'xml', not {wire!r}")
         self._transport = Transport(
-            base_url, api_key, wire_format=wire, client=client, timeout=timeout
+            base_url, api_key, wire_format=wire, client=client, timeout=timeout, deadline=deadline
         )
         self.retry_delays = tuple(retry_delays)
 
@@ -117,6 +121,18 @@ class CallCenterClient:
             raise ProtocolError("The server's reply is not a list of records.", module=module)
         return cast(list[Row], payload)
 
+    async def _models[T](
+        self,
+        module: str,
+        build: Callable[[Row], T],
+        params: Mapping[str, ParamValue] | None = None,
+    ) -> list[T]:
+        """``module``'s rows as models; a long list is built in a worker thread."""
+        rows = await self._rows(module, params)
+        if len(rows) > BUILD_INLINE_MAX:
+            return await asyncio.to_thread(lambda: [build(r) for r in rows])
+        return [build(r) for r in rows]
+
     async def _fields(self, module: str, params: Mapping[str, ParamValue]) -> Row:
         payload = await self.call(module, params)
         if not isinstance(payload, dict):
@@ -137,8 +153,9 @@ class CallCenterClient:
         return await self._ack("logoutAgent", {"agent": agent})
 
     async def break_list(self) -> list[m.BreakReason]:
-        """``breakList``: the break reasons. Read-only: retried."""
-        return [m.BreakReason.from_wire(r) for r in await self._rows("breakList")]
+        """``breakList``: the break reasons (rows without an id dropped). Read-only: retried."""
+        reasons = await self._models("breakList", m.BreakReason.from_wire)
+        return [r for r in reasons if r.id]  # a row without an id cannot be sent back
 
     async def break_start(self, agent: Id, break_id: Id) -> m.Ack:
         """``breakStart``. Changes state: never retried."""
@@ -164,11 +181,11 @@ class CallCenterClient:
 
     async def active_calls_call_center(self) -> list[m.AgentCall]:
         """``activeCallsCallCenter``. Read-only: retried."""
-        return [m.AgentCall.from_wire(r) for r in await self._rows("activeCallsCallCenter")]
+        return await self._models("activeCallsCallCenter", m.AgentCall.from_wire)
 
     async def active_calls(self) -> list[m.LiveCall]:
         """``activeCalls`` (live monitor). Read-only: retried."""
-        return [m.LiveCall.from_wire(r) for r in await self._rows("activeCalls")]
+        return await self._models("activeCalls", m.LiveCall.from_wire)
 
     # -- History and recordings ----------------------------------------------------------
 
@@ -210,7 +227,7 @@ class CallCenterClient:
         params = self._record_filters(
             orderby, order, limit, start, end, caller_name, caller_number, called_number
         )
-        return [m.CallRecord.from_wire(r) for r in await self._rows("callRecords", params)]
+        return await self._models("callRecords", m.CallRecord.from_wire, params)
 
     async def sound_records(
         self,
@@ -228,7 +245,7 @@ class CallCenterClient:
         params = self._record_filters(
             orderby, order, limit, start, end, caller_name, caller_number, called_number
         )
-        return [m.CallRecord.from_wire(r) for r in await self._rows("soundRecords", params)]
+        return await self._models("soundRecords", m.CallRecord.from_wire, params)
 
     async def download_recording(
         self,
@@ -258,7 +275,7 @@ class CallCenterClient:
 
     async def list_queue(self) -> list[m.Queue]:
         """``listQueue`` (always asked as JSON, as the vendor requires). Read-only: retried."""
-        return [m.Queue.from_wire(r) for r in await self._rows("listQueue")]
+        return await self._models("listQueue", m.Queue.from_wire)
 
     async def create_queue(
         self, account: Id, name: str, password: str, dynmembers: Sequence[Id] = ()
@@ -327,7 +344,7 @@ class CallCenterClient:
     ) -> list[m.CallDetail]:
         """``getCallDetail`` filtered by phone and/or campaign. Read-only: retried."""
         params = {"phone": phone, "id_campaign": id_campaign}
-        return [m.CallDetail.from_wire(r) for r in await self._rows("getCallDetail", params)]
+        return await self._models("getCallDetail", m.CallDetail.from_wire, params)
 
 
 def _module(name: str) -> Module:

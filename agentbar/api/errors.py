@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import quote
 
 _KEY_PARAM = re.compile(r"(apikey=)[^&#\s\"'<>]*", re.IGNORECASE)
 REDACTED = "***"
@@ -14,12 +15,15 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
 
     Used at every boundary where text leaves the API layer (exception messages, log lines).
     Secrets shorter than 4 characters are still replaced: a key is never too short to hide.
+    The secrets go first, raw and URL-encoded: the ``apikey=`` rule stops at ``&`` or ``#``,
+    so run first it would leave the rest of a key holding those characters in the text.
     """
-    out = _KEY_PARAM.sub(lambda m: m.group(1) + REDACTED, text)
+    out = text
     for secret in secrets:
         if secret:
-            out = out.replace(secret, REDACTED)
-    return out
+            for form in sorted({secret, quote(secret, safe=""), quote(secret)}, key=len)[::-1]:
+                out = out.replace(form, REDACTED)
+    return _KEY_PARAM.sub(lambda m: m.group(1) + REDACTED, out)
 
 
 class CallCenterError(Exception):

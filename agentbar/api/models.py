@@ -7,35 +7,51 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+_MAX_INT = 2**53
 _DT_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
 def parse_datetime(text: str | None) -> datetime | None:
-    """Parse the server's date-times (``YYYY-MM-DD HH:MM:SS`` and close variants) or None."""
+    """Parse the server's date-times (``YYYY-MM-DD HH:MM:SS`` and close variants) or None.
+
+    A date that this platform cannot turn into an epoch timestamp (``0001-01-01``, or before
+    1970 on Windows) is None too: callers compute with ``.timestamp()`` and must not crash on
+    what a server sends.
+    """
     if not text:
         return None
     text = text.strip()
     for fmt in _DT_FORMATS:
         try:
-            return datetime.strptime(text, fmt)
+            value = datetime.strptime(text, fmt)
         except ValueError:
             continue
+        try:
+            value.timestamp()
+        except (ValueError, OverflowError, OSError):
+            return None
+        return value
     return None
 
 
 def parse_int(text: str | None) -> int | None:
-    """Parse an integer the server sent as text (``" 42 "``, ``"42.0"``) or None."""
+    """Parse an integer the server sent as text (``" 42 "``, ``"42.0"``) or None.
+
+    Values of 2**53 or more are None: they are garbage here, and callers mix them with floats
+    (a 400-digit ``sure`` would raise OverflowError in ``time.time() - sure``).
+    """
     if text is None:
         return None
     text = text.strip()
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         try:
             value = float(text)
         except ValueError:
             return None
-        return int(value) if value == value and abs(value) < 2**53 else None
+        return int(value) if value == value and abs(value) < _MAX_INT else None
+    return number if abs(number) < _MAX_INT else None
 
 
 def parse_duration(text: str | None) -> int | None:
@@ -43,7 +59,7 @@ def parse_duration(text: str | None) -> int | None:
     if text is None:
         return None
     parts = text.strip().split(":")
-    if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
+    if len(parts) in (2, 3) and all(p.isdigit() and len(p) <= 6 for p in parts):
         seconds = 0
         for part in parts:
             seconds = seconds * 60 + int(part)

@@ -7,6 +7,7 @@ included, into its messages).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import secrets
@@ -34,6 +35,10 @@ ProgressCallback = Callable[[int, int | None], None]
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=10.0, pool=5.0)
+#: The whole exchange of one API request (not a download) must end within this many seconds.
+DEFAULT_DEADLINE_S = 60.0
+#: Replies longer than this are decoded in a worker thread, not on the event loop.
+DECODE_INLINE_MAX = 256 * 1024
 TRANSIENT_STATUS = frozenset({502, 503, 504})
 _ERROR_CONTENT_TYPES = ("text/", "application/json", "application/xml")
 
@@ -95,12 +100,14 @@ class Transport:
         wire_format: str,
         client: httpx.AsyncClient,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         self._key = api_key
         self.base_url, self._url_problem = _clean_base_url(base_url)
         self.wire_format = wire_format
         self._client = client
         self._timeout = timeout
+        self._deadline = deadline
 
     def __repr__(self) -> str:
         return f"Transport({self.redact(self.base_url)!r}, wire={self.wire_format!r})"
@@ -193,20 +200,34 @@ class Transport:
         chunks: list[bytes] = []
         size = 0
         try:
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > MAX_BODY_BYTES:
-                    raise ProtocolError(_too_large(), module=module.name)
-                chunks.append(chunk)
+            async with _chunks(response) as stream:
+                async for chunk in stream:
+                    size += len(chunk)
+                    if size > MAX_BODY_BYTES:
+                        raise ProtocolError(_too_large(), module=module.name)
+                    chunks.append(chunk)
         except httpx.HTTPError as exc:
             raise self._network_error(exc, module) from None
         return b"".join(chunks)
 
     async def request(self, module: Module, params: Mapping[str, ParamValue]) -> wire.Payload:
-        """Send one request and decode its reply. No retry; may raise any CallCenterError."""
-        async with self.stream(module, params) as response:
-            body = self._scrub(await self.read_body(response, module))
-            return wire.decode(body, module, status=response.status_code)
+        """Send one request and decode its reply. No retry; may raise any CallCenterError.
+
+        The whole exchange must end within the deadline: httpx's read timeout is per read, so
+        a server that drips a byte just before each timeout would otherwise hold the request
+        for hours. A long reply is decoded in a worker thread (parsing megabytes of XML takes
+        seconds, and the event loop drives the GUI).
+        """
+        try:
+            async with asyncio.timeout(self._deadline):
+                async with self.stream(module, params) as response:
+                    body = self._scrub(await self.read_body(response, module))
+                    status = response.status_code
+        except TimeoutError:
+            raise NetworkError("The server did not answer in time.", module=module.name) from None
+        if len(body) > DECODE_INLINE_MAX:
+            return await asyncio.to_thread(wire.decode, body, module, status=status)
+        return wire.decode(body, module, status=status)
 
     async def download(
         self,
@@ -259,18 +280,42 @@ class Transport:
         head = b""
         try:
             with tmp.open("wb") as fh:
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > MAX_DOWNLOAD_BYTES:
-                        raise ProtocolError("The recording is too large.", module=module.name)
-                    if len(head) < 64:
-                        head = (head + chunk)[:64]
-                    fh.write(chunk)
-                    if on_progress is not None:
-                        on_progress(size, total)
+                async with _chunks(response) as stream:
+                    async for chunk in stream:
+                        size += len(chunk)
+                        if size > MAX_DOWNLOAD_BYTES:
+                            raise ProtocolError("The recording is too large.", module=module.name)
+                        if len(head) < 64:
+                            head = (head + chunk)[:64]
+                        fh.write(chunk)
+                        if on_progress is not None:
+                            on_progress(size, total)
         except httpx.HTTPError as exc:
             raise self._network_error(exc, module) from None
         return size, head
+
+
+@contextlib.asynccontextmanager
+async def _chunks(response: httpx.Response) -> AsyncIterator[AsyncIterator[bytes]]:
+    """``response.aiter_bytes()``; when the reader stops early, the response is closed first.
+
+    Stopping early (the size cap, a cancelled download, the deadline) leaves httpcore's
+    generators suspended. On a loop without async-generator hooks (qasync installs none) the
+    garbage collector finalises them off the loop: httpcore then marks the connection closed
+    without releasing it, and after ``max_connections`` (100) such replies every request
+    waits for the pool and times out. Closing the response here, on the loop, first makes
+    their later finalisation a no-op.
+    """
+    stream = response.aiter_bytes()  # an async generator, typed as a mere iterator
+    try:
+        yield stream
+    except BaseException:
+        await response.aclose()
+        raise
+    finally:
+        aclose = getattr(stream, "aclose", None)
+        if aclose is not None:
+            await aclose()
 
 
 def _clean_base_url(base_url: str) -> tuple[str, str | None]:

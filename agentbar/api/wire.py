@@ -311,8 +311,12 @@ def normalise(doc: Any, module: Module) -> Payload:
     if not isinstance(doc, dict):
         raise ProtocolError("The server's reply is not an object.", module=name)
     if module.kind is Kind.BREAKS and _get(doc, "result") is None:
-        # A bare JSON array that PHP encoded as an object with numeric keys.
-        return [_row(item, name) for item in php_list(doc)]
+        # A bare JSON array that PHP encoded as an object with numeric keys. Anything else
+        # without a result (``{"message": "Geçersiz anahtar"}``) is not a list of reasons:
+        # it goes on to check_result, which refuses it.
+        items = php_list(doc)
+        if all(isinstance(item, dict) and _get(item, "id") is not None for item in items):
+            return [_row(item, name) for item in items]
     check_result(doc, name)
     kind = module.kind
     if kind in (Kind.RECORDS, Kind.BREAKS, Kind.QUEUES):

@@ -78,16 +78,33 @@ def pick_current_call(
     return CurrentCall(key, number, direction, started, state)
 
 
+#: How many of our own recent dials are remembered (a dial that never became a call —
+#: refused, busy, unanswered — must not be remembered for the rest of the shift).
+MAX_EXPECTED_DIALS = 16
+
+
 class CallTracker:
     """Feeds on each poll's current call and says when a call is new (and incoming)."""
 
     def __init__(self) -> None:
         self._last_key: str | None = None
-        self._dialled: set[str] = set()
+        self._dialled: dict[str, None] = {}  # insertion-ordered: the oldest is dropped first
 
     def expect_outgoing(self, number: str) -> None:
-        """A dial we asked for: its call must not be announced as incoming."""
-        self._dialled.add(number)
+        """A dial we asked for: its call must not be announced as incoming.
+
+        Only the last MAX_EXPECTED_DIALS numbers are kept, so the set stays bounded however
+        many dials fail during a shift.
+        """
+        self._dialled.pop(number, None)
+        self._dialled[number] = None
+        while len(self._dialled) > MAX_EXPECTED_DIALS:
+            del self._dialled[next(iter(self._dialled))]
+
+    @property
+    def expected_count(self) -> int:
+        """How many dialled numbers are waiting to be seen as calls (bounded)."""
+        return len(self._dialled)
 
     def update(self, call: CurrentCall | None) -> bool:
         """Record ``call``; True when it is a new incoming call to announce."""
@@ -97,6 +114,6 @@ class CallTracker:
         if call is None or not is_new:
             return False
         if call.number in self._dialled:
-            self._dialled.discard(call.number)
+            del self._dialled[call.number]
             return False
         return call.direction == "in"

@@ -13,7 +13,7 @@ import inspect
 import socket
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 import pytest
@@ -68,7 +68,7 @@ async def mock_client() -> AsyncIterator[MockClientFactory]:
             transport=httpx.MockTransport(recording), follow_redirects=follow_redirects
         )
         opened.append(http)
-        extra = {} if timeout is None else {"timeout": timeout}
+        extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
         client = CallCenterClient(
             base_url,
             key,
