@@ -284,18 +284,21 @@ async def test_the_apps_redacting_filter_hides_the_key_in_httpx_logs(
     redactor = RedactingFilter()
     redactor.add_secret(KEY)
     caplog.handler.addFilter(redactor)
-    client, _ = mock_client(_json(200, {"result": "false", "message": f"Olmadı {KEY}"}))
-    with pytest.raises(ApiError) as info:
-        await client.active_calls()
-    logging.getLogger("agentbar.test").exception("failed: %s", ECHOED_URL, exc_info=info.value)
-    client, _ = mock_client(MOCK_CASES["http-500-html-echoing-url"][0])
-    with pytest.raises(ApiError):
-        await client.download_recording("/x.wav", tmp_path / "x.wav")
-    messages = [r.getMessage() for r in caplog.records if r.name == "httpx"]
-    assert len(messages) == 2  # activeCalls (a refusal: not retried), downloadRecording
-    assert all("apikey=***" in text for text in messages)
-    assert_logs_clean(caplog.records)
-    assert not leaks(caplog.text)
+    try:
+        client, _ = mock_client(_json(200, {"result": "false", "message": f"Olmadı {KEY}"}))
+        with pytest.raises(ApiError) as info:
+            await client.active_calls()
+        logging.getLogger("agentbar.test").exception("failed: %s", ECHOED_URL, exc_info=info.value)
+        client, _ = mock_client(MOCK_CASES["http-500-html-echoing-url"][0])
+        with pytest.raises(ApiError):
+            await client.download_recording("/x.wav", tmp_path / "x.wav")
+        messages = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+        assert len(messages) == 2  # activeCalls (a refusal: not retried), downloadRecording
+        assert all("apikey=***" in text for text in messages)
+        assert_logs_clean(caplog.records)
+        assert not leaks(caplog.text)
+    finally:
+        caplog.handler.removeFilter(redactor)  # the handler outlives this test
 
 
 # -- repr and redact -----------------------------------------------------------------------
