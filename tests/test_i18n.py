@@ -184,3 +184,40 @@ def test_core_messages_reach_the_agent_in_turkish(tmp_path, qapp):
         assert "TR" in number_reason(info.value) or "kısa" in number_reason(info.value)
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_api_errors_reach_the_agent_in_turkish(tmp_path, qapp):
+    """Our marked sentences are translated; technical details and the server's words are kept."""
+    import asyncio
+
+    import httpx
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from agentbar.api import CallCenterClient, NetworkError
+    from agentbar.ui.texts import error_text
+
+    async def refused() -> NetworkError:
+        async with httpx.AsyncClient() as http:
+            client = CallCenterClient(
+                "http://127.0.0.1:9/api/", "K" * 12, client=http, retry_delays=()
+            )
+            try:
+                await client.break_list()
+            except NetworkError as exc:
+                return exc
+        raise AssertionError("no error")
+
+    exc = asyncio.run(refused())
+    tr = next(p for p in i18n_tool.build(tmp_path) if p.name == "agentbar_tr.qm")
+    translator = QTranslator()
+    assert translator.load(str(tr))
+    QCoreApplication.installTranslator(translator)
+    try:
+        shown = error_text(exc)
+        assert shown.startswith("Sunucuya bağlanılamıyor.")
+        assert "(" in shown  # the operating system's detail is kept
+        from agentbar.api.errors import ApiError
+
+        assert error_text(ApiError("Agent giriş yapmamış.")) == "Agent giriş yapmamış."
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -28,6 +28,7 @@ from agentbar.api.errors import (
     redact,
 )
 from agentbar.api.modules import Module, ParamType
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 
 ParamValue = str | int | bool | date | time | Sequence[str | int] | None
 ProgressCallback = Callable[[int, int | None], None]
@@ -170,27 +171,30 @@ class Transport:
     def _network_error(self, exc: Exception, module: Module) -> NetworkError:
         reason = self.redact(str(exc) or type(exc).__name__).rstrip(".")
         name = module.name
+        # "<constant sentence> (<detail>)": the UI translates the marked sentence and keeps
+        # the detail (the operating system's own words) as it is.
         if isinstance(exc, httpx.TimeoutException):
-            return NetworkError("The server did not answer in time.", module=name)
+            return NetworkError(
+                QT_TRANSLATE_NOOP("api", "The server did not answer in time."), module=name
+            )
+        detail = f" ({reason})"
         if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-            return NetworkError(
-                f"The server URL is not usable ({reason}).", module=name, transient=False
-            )
+            text = QT_TRANSLATE_NOOP("api", "The server URL is not usable.")
+            return NetworkError(text + detail, module=name, transient=False)
         if "CERTIFICATE" in reason.upper():
-            return NetworkError(
-                f"The server's TLS certificate could not be verified ({reason}).",
-                module=name,
-                transient=False,
-            )
+            text = QT_TRANSLATE_NOOP("api", "The server's TLS certificate could not be verified.")
+            return NetworkError(text + detail, module=name, transient=False)
         if "SSL" in reason.upper() or "TLS" in reason.upper():
-            return NetworkError(
-                f"A secure (TLS) connection to the server failed ({reason}).",
-                module=name,
-                transient=False,
-            )
+            text = QT_TRANSLATE_NOOP("api", "A secure (TLS) connection to the server failed.")
+            return NetworkError(text + detail, module=name, transient=False)
         if isinstance(exc, httpx.ConnectError):
-            return NetworkError(f"Cannot connect to the server ({reason}).", module=name)
-        return NetworkError(f"The connection to the server broke off ({reason}).", module=name)
+            return NetworkError(
+                QT_TRANSLATE_NOOP("api", "Cannot connect to the server.") + detail, module=name
+            )
+        return NetworkError(
+            QT_TRANSLATE_NOOP("api", "The connection to the server broke off.") + detail,
+            module=name,
+        )
 
     async def read_body(self, response: httpx.Response, module: Module) -> bytes:
         """Read a reply body, refusing one over :data:`MAX_BODY_BYTES`."""
@@ -224,7 +228,9 @@ class Transport:
                     body = self._scrub(await self.read_body(response, module))
                     status = response.status_code
         except TimeoutError:
-            raise NetworkError("The server did not answer in time.", module=module.name) from None
+            raise NetworkError(
+                QT_TRANSLATE_NOOP("api", "The server did not answer in time."), module=module.name
+            ) from None
         if len(body) > DECODE_INLINE_MAX:
             return await asyncio.to_thread(wire.decode, body, module, status=status)
         return wire.decode(body, module, status=status)
@@ -257,7 +263,10 @@ class Transport:
                 total = int(total_s) if total_s.isdigit() and not encoded else None
                 size, head = await self._write_stream(response, module, tmp, total, on_progress)
             if total is not None and size != total:
-                raise NetworkError("The recording download was cut short.", module=module.name)
+                raise NetworkError(
+                    QT_TRANSLATE_NOOP("api", "The recording download was cut short."),
+                    module=module.name,
+                )
             kind = sniff_audio(head, size)
             if kind is None:
                 body = tmp.read_bytes() if size <= MAX_BODY_BYTES else head
@@ -284,7 +293,10 @@ class Transport:
                     async for chunk in stream:
                         size += len(chunk)
                         if size > MAX_DOWNLOAD_BYTES:
-                            raise ProtocolError("The recording is too large.", module=module.name)
+                            raise ProtocolError(
+                                QT_TRANSLATE_NOOP("api", "The recording is too large."),
+                                module=module.name,
+                            )
                         if len(head) < 64:
                             head = (head + chunk)[:64]
                         fh.write(chunk)
@@ -354,4 +366,7 @@ def _not_audio(body: bytes, module: Module, status: int) -> CallCenterError:
         return exc
     if status >= 300:
         return ApiError(f"The server failed (HTTP {status}).", module=module.name, status=status)
-    return ProtocolError("The server sent something that is not a recording.", module=module.name)
+    return ProtocolError(
+        QT_TRANSLATE_NOOP("api", "The server sent something that is not a recording."),
+        module=module.name,
+    )

@@ -20,6 +20,7 @@ from defusedxml import DefusedXmlException
 
 from agentbar.api.errors import ApiError, AuthError, ProtocolError
 from agentbar.api.modules import Kind, Module
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 
 Row = dict[str, str]
 Payload = dict[str, str] | list[Row] | list[str]
@@ -75,12 +76,16 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
         if not data:
             text = _clean_html(prefix.decode("utf-8", "replace"))
             raise ApiError(
-                f"The server failed with a PHP error: {text}", module=module, status=status
+                QT_TRANSLATE_NOOP("api", "The server failed with a PHP error.") + f" ({text})",
+                module=module,
+                status=status,
             )
     if not data:
         if status >= 300:
             raise _status_error(status, "", module)
-        raise ProtocolError("The server sent an empty reply.", module=module)
+        raise ProtocolError(
+            QT_TRANSLATE_NOOP("api", "The server sent an empty reply."), module=module
+        )
     if _HTML_START.match(data):
         raise _html_error(data, status, module)
     first = data[:1]
@@ -91,43 +96,41 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
     if status >= 300:
         raise _status_error(status, _clean_html(data[:200].decode("utf-8", "replace")), module)
     snippet = data[:40].decode("utf-8", "replace")
-    raise ProtocolError(f"The server's reply is neither XML nor JSON: {snippet!r}", module=module)
+    text = QT_TRANSLATE_NOOP("api", "The server's reply is neither XML nor JSON.")
+    raise ProtocolError(f"{text} ({snippet!r})", module=module)
 
 
 def _parse_json(data: bytes, module: str | None) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ProtocolError("The server's JSON reply is not valid UTF-8.", module=module) from None
+        text = QT_TRANSLATE_NOOP("api", "The server's JSON reply is not valid UTF-8.")
+        raise ProtocolError(text, module=module) from None
     except RecursionError:
-        raise ProtocolError(
-            "The server's JSON reply is nested too deeply.", module=module
-        ) from None
+        text = QT_TRANSLATE_NOOP("api", "The server's JSON reply is nested too deeply.")
+        raise ProtocolError(text, module=module) from None
     except ValueError as exc:
         reason = exc.args[0] if exc.args else exc
-        raise ProtocolError(
-            f"The server's JSON reply is malformed or cut short ({reason}).",
-            module=module,
-        ) from None
+        text = QT_TRANSLATE_NOOP("api", "The server's JSON reply is malformed or cut short.")
+        raise ProtocolError(f"{text} ({reason})", module=module) from None
 
 
 def _parse_xml(data: bytes, module: str | None) -> Any:
     try:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
-        raise ProtocolError(
-            f"The server's XML reply was refused as unsafe ({type(exc).__name__}).", module=module
-        ) from None
+        text = QT_TRANSLATE_NOOP("api", "The server's XML reply was refused as unsafe.")
+        raise ProtocolError(f"{text} ({type(exc).__name__})", module=module) from None
     except (ParseError, ValueError) as exc:
-        raise ProtocolError(
-            f"The server's XML reply is malformed or cut short ({exc}).", module=module
-        ) from None
+        text = QT_TRANSLATE_NOOP("api", "The server's XML reply is malformed or cut short.")
+        raise ProtocolError(f"{text} ({exc})", module=module) from None
     return _element_children(root, 0, module)
 
 
 def _element_children(elem: Element, depth: int, module: str | None) -> Any:
     if depth > _MAX_DEPTH:
-        raise ProtocolError("The server's XML reply is nested too deeply.", module=module)
+        text = QT_TRANSLATE_NOOP("api", "The server's XML reply is nested too deeply.")
+        raise ProtocolError(text, module=module)
     children = list(elem)
     if not children:
         return (elem.text or "").strip()
@@ -159,33 +162,33 @@ def _html_error(data: bytes, status: int, module: str | None) -> ApiError | Prot
     if status >= 300:
         return _status_error(status, title, module)
     hint = f" ({title!r})" if title else ""
-    return ProtocolError(
-        f"The server sent a web page{hint} instead of API data. "
-        "Check that the server URL is the API's address (…/api/) and not a login page.",
-        module=module,
+    first = QT_TRANSLATE_NOOP("api", "The server sent a web page instead of API data.")
+    second = QT_TRANSLATE_NOOP(
+        "api", "Check that the server URL is the API's address (…/api/) and not a login page."
     )
+    return ProtocolError(f"{first} {second}{hint}", module=module)
 
 
 def _status_error(status: int, detail: str, module: str | None) -> ApiError:
-    detail = f": {detail}" if detail else ""
+    # "<constant sentences> (HTTP n: detail)": the UI translates the sentences.
+    code = f" (HTTP {status}: {detail})" if detail else f" (HTTP {status})"
+    check = QT_TRANSLATE_NOOP("api", "Check the server URL.")
     if status in (401, 403):
-        return AuthError(
-            f"The server refused the API key (HTTP {status}{detail}).", module=module, status=status
-        )
+        text = QT_TRANSLATE_NOOP("api", "The server refused the API key.")
+        return AuthError(text + code, module=module, status=status)
     if status == 404:
-        return ApiError(
-            f"The API was not found at this address (HTTP 404{detail}). Check the server URL.",
-            module=module,
-            status=status,
-        )
+        text = QT_TRANSLATE_NOOP("api", "The API was not found at this address.")
+        return ApiError(f"{text} {check}{code}", module=module, status=status)
     if 300 <= status < 400:
-        return ApiError(
-            f"The server redirected the request (HTTP {status}); redirects are not followed "
-            "so that the API key never reaches another address. Check the server URL.",
-            module=module,
-            status=status,
+        text = QT_TRANSLATE_NOOP(
+            "api",
+            "The server redirected the request; redirects are not followed so that the API key "
+            "never reaches another address.",
         )
-    return ApiError(f"The server failed (HTTP {status}{detail}).", module=module, status=status)
+        return ApiError(f"{text} {check}{code}", module=module, status=status)
+    return ApiError(
+        QT_TRANSLATE_NOOP("api", "The server failed.") + code, module=module, status=status
+    )
 
 
 def _raise_for_status(doc: Any, status: int, module: str) -> None:
@@ -226,7 +229,9 @@ def check_result(doc: Mapping[str, Any], module: str) -> None:
     """
     raw = _get(doc, "result")
     if raw is None and _get(doc, "error") is None:
-        raise ProtocolError("The server's reply has no result field.", module=module)
+        raise ProtocolError(
+            QT_TRANSLATE_NOOP("api", "The server's reply has no result field."), module=module
+        )
     result = _scalar(raw, "result", module).strip().lower() if raw is not None else "false"
     if result in _TRUE:
         return

@@ -16,16 +16,22 @@ from agentbar.api.errors import (
     ProtocolError,
     redact,
 )
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 from agentbar.core.settings import validate_server_url
 
 __all__ = ["ConnectionReport", "check_connection"]
 
 # Most specific first: AuthError is an ApiError.
+# Marked for translation: the settings dialog shows the report sentence by sentence in the
+# user's language (agentbar/ui/texts.py).
 _PREFIXES: tuple[tuple[type[CallCenterError], str], ...] = (
-    (AuthError, "The server refused the API key"),
-    (NetworkError, "Cannot reach the server"),
-    (ProtocolError, "The server's reply is not the call-center API"),
-    (ApiError, "The server answered with an error"),
+    (AuthError, QT_TRANSLATE_NOOP("connection", "The server refused the API key")),
+    (NetworkError, QT_TRANSLATE_NOOP("connection", "Cannot reach the server")),
+    (
+        ProtocolError,
+        QT_TRANSLATE_NOOP("connection", "The server's reply is not the call-center API"),
+    ),
+    (ApiError, QT_TRANSLATE_NOOP("connection", "The server answered with an error")),
 )
 
 
@@ -35,6 +41,8 @@ class ConnectionReport:
 
     ok: bool
     message: str
+    #: How many break reasons the server listed (on success): the UI words it itself.
+    reasons: int | None = None
 
 
 async def check_connection(
@@ -60,21 +68,24 @@ async def check_connection(
         reasons = await api.break_list()
     except CallCenterError as exc:
         return ConnectionReport(False, _describe(exc, api_key))
-    return ConnectionReport(True, _success(len(reasons)))
+    return ConnectionReport(True, _success(len(reasons)), len(reasons))
 
 
 def _success(count: int) -> str:
     if count == 0:
-        return "Connected: the server answered, but lists no break reasons."
+        return QT_TRANSLATE_NOOP(
+            "connection", "Connected: the server answered, but lists no break reasons."
+        )
     noun = "break reason" if count == 1 else "break reasons"
     return f"Connected: the server answered and lists {count} {noun}."
 
 
 def _describe(exc: CallCenterError, api_key: str) -> str:
     """``"<what happened>: <detail>"``; the detail alone when it already says the same."""
-    prefix = next((p for cls, p in _PREFIXES if isinstance(exc, cls)), "The test failed")
+    fallback = QT_TRANSLATE_NOOP("connection", "The test failed")
+    prefix = next((p for cls, p in _PREFIXES if isinstance(exc, cls)), fallback)
     secrets = (api_key, api_key.strip())
     detail = redact(exc.message.strip() or type(exc).__name__, secrets)
     if detail.lower().startswith(prefix.lower()):
         return detail
-    return f"{prefix}: {detail}"
+    return f"{prefix}. {detail}"

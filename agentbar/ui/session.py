@@ -26,7 +26,7 @@ from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
-from agentbar.ui.texts import number_reason
+from agentbar.ui.texts import error_text, number_reason
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +120,15 @@ class AgentSession(QObject):
         try:
             return await coro
         except AuthError as exc:
-            self.notified.emit("error", self.tr("The server refused the API key: %s") % exc)
+            self.notified.emit(
+                "error", self.tr("The server refused the API key: %s") % error_text(exc)
+            )
         except NetworkError as exc:
-            self._went_offline(str(exc))
-            self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
+            self._went_offline(error_text(exc))
+            self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except CallCenterError as exc:
             if not self._reconcile(exc):
-                self.notified.emit("error", self.tr("%s failed: %s") % (what, exc))
+                self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except InvalidNumber as exc:
             self.notified.emit(
                 "error", self.tr("Cannot dial “%s”: %s") % (exc.source, number_reason(exc))
@@ -351,9 +353,9 @@ class AgentSession(QObject):
             try:
                 await self.poll_once()
             except AuthError as exc:
-                delay = self._went_offline(str(exc), auth=True)
+                delay = self._went_offline(error_text(exc), auth=True)
             except CallCenterError as exc:
-                delay = self._went_offline(str(exc))
+                delay = self._went_offline(error_text(exc))
             except Exception:
                 log.exception("poll failed")
                 delay = self._went_offline(self.tr("internal error (details in the log)"))

@@ -48,6 +48,7 @@ from agentbar.ui.settings_fields import (
     screen_pop_problem,
     url_problem,
 )
+from agentbar.ui.texts import translated_sentences
 
 __all__ = ["COMMON_REGIONS", "Checker", "SettingsDialog"]
 
@@ -340,7 +341,15 @@ class SettingsDialog(QDialog):
                 self._test_task = None
                 self._test.setEnabled(True)
         if alive:
-            self._show_result(report.ok, redact(report.message, (key,)))
+            self._show_result(report.ok, redact(self._report_text(report), (key,)))
+
+    def _report_text(self, report: ConnectionReport) -> str:
+        """The report in the user's language (core words it in English)."""
+        if report.ok and report.reasons:
+            return self.tr(
+                "Connected: the server answered and lists %n break reason(s).", "", report.reasons
+            )
+        return translated_sentences(report.message, ("connection", "api"))
 
     def _show_result(self, ok: bool, text: str) -> None:
         self._test_result.setStyleSheet(f"color: {OK_COLOUR if ok else ERROR_COLOUR};")

@@ -40,13 +40,28 @@ def translated_sentences(text: str, contexts: tuple[str, ...]) -> str:
     """
     out = []
     for sentence in _SENTENCE_END.split(text.strip()):
-        for context in contexts:
-            translated_text = QCoreApplication.translate(context, sentence)
-            if translated_text != sentence:
-                sentence = translated_text
-                break
-        out.append(sentence)
+        out.append(_translate_sentence(sentence, contexts))
     return " ".join(out)
+
+
+def _translate_sentence(sentence: str, contexts: tuple[str, ...]) -> str:
+    # A marked clause may be used as a sentence of its own, with a full stop added.
+    bare = sentence[:-1] if sentence.endswith(".") else None
+    for context in contexts:
+        translated_text = QCoreApplication.translate(context, sentence)
+        if translated_text != sentence:
+            return translated_text
+        if bare:
+            translated_text = QCoreApplication.translate(context, bare)
+            if translated_text != bare:
+                return translated_text + "."
+    return sentence
+
+
+def error_text(exc: BaseException) -> str:
+    """An API error in the user's language: our own marked sentences translated, the
+    server's own words (often Turkish already) and technical details kept as they are."""
+    return translated_sentences(str(exc), ("api",))
 
 
 def core_message(text: str) -> str:

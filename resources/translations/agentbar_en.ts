@@ -1033,6 +1033,13 @@
         <source>The extension must be 2 to 6 digits.</source>
         <translation>The extension must be 2 to 6 digits.</translation>
     </message>
+    <message numerus="yes">
+        <source>Connected: the server answered and lists %n break reason(s).</source>
+        <translation>
+            <numerusform>Connected: the server answered and lists %n break reason.</numerusform>
+            <numerusform>Connected: the server answered and lists %n break reasons.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Enter the server address, for example https://pbx.example.com.</source>
         <extracomment>Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
@@ -1472,6 +1479,142 @@
     <message>
         <source>The saved agent state was damaged and has been reset.</source>
         <translation>The saved agent state was damaged and has been reset.</translation>
+    </message>
+</context>
+<context>
+    <name>api</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server URL is not usable.</source>
+        <translation>The server URL is not usable.</translation>
+    </message>
+    <message>
+        <source>The server's TLS certificate could not be verified.</source>
+        <translation>The server's TLS certificate could not be verified.</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to the server failed.</source>
+        <translation>A secure (TLS) connection to the server failed.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server.</source>
+        <translation>Cannot connect to the server.</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke off.</source>
+        <translation>The connection to the server broke off.</translation>
+    </message>
+    <message>
+        <source>The recording download was cut short.</source>
+        <translation>The recording download was cut short.</translation>
+    </message>
+    <message>
+        <source>The recording is too large.</source>
+        <translation>The recording is too large.</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not a recording.</source>
+        <translation>The server sent something that is not a recording.</translation>
+    </message>
+    <message>
+        <source>The server failed with a PHP error.</source>
+        <translation>The server failed with a PHP error.</translation>
+    </message>
+    <message>
+        <source>The server sent an empty reply.</source>
+        <translation>The server sent an empty reply.</translation>
+    </message>
+    <message>
+        <source>The server's reply is neither XML nor JSON.</source>
+        <translation>The server's reply is neither XML nor JSON.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is not valid UTF-8.</source>
+        <translation>The server's JSON reply is not valid UTF-8.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is nested too deeply.</source>
+        <translation>The server's JSON reply is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is malformed or cut short.</source>
+        <translation>The server's JSON reply is malformed or cut short.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply was refused as unsafe.</source>
+        <translation>The server's XML reply was refused as unsafe.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply is malformed or cut short.</source>
+        <translation>The server's XML reply is malformed or cut short.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply is nested too deeply.</source>
+        <translation>The server's XML reply is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of API data.</source>
+        <translation>The server sent a web page instead of API data.</translation>
+    </message>
+    <message>
+        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
+    </message>
+    <message>
+        <source>Check the server URL.</source>
+        <translation>Check the server URL.</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>The server refused the API key.</translation>
+    </message>
+    <message>
+        <source>The API was not found at this address.</source>
+        <translation>The API was not found at this address.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request; redirects are not followed so that the API key never reaches another address.</source>
+        <translation>The server redirected the request; redirects are not followed so that the API key never reaches another address.</translation>
+    </message>
+    <message>
+        <source>The server failed.</source>
+        <translation>The server failed.</translation>
+    </message>
+    <message>
+        <source>The server's reply has no result field.</source>
+        <translation>The server's reply has no result field.</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <source>The server refused the API key</source>
+        <translation>The server refused the API key</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>Cannot reach the server</translation>
+    </message>
+    <message>
+        <source>The server's reply is not the call-center API</source>
+        <translation>The server's reply is not the call-center API</translation>
+    </message>
+    <message>
+        <source>The server answered with an error</source>
+        <translation>The server answered with an error</translation>
+    </message>
+    <message>
+        <source>Connected: the server answered, but lists no break reasons.</source>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <translation>Connected: the server answered, but lists no break reasons.</translation>
+    </message>
+    <message>
+        <source>The test failed</source>
+        <translation>The test failed</translation>
     </message>
 </context>
 <context>

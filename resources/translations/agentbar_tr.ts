@@ -1032,6 +1032,12 @@
         <source>The extension must be 2 to 6 digits.</source>
         <translation>Dahili 2 ile 6 hane arasında olmalı.</translation>
     </message>
+    <message numerus="yes">
+        <source>Connected: the server answered and lists %n break reason(s).</source>
+        <translation>
+            <numerusform>Bağlandı: sunucu yanıt verdi ve %n mola nedeni listeliyor.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Enter the server address, for example https://pbx.example.com.</source>
         <extracomment>Offered first, in this order; every other region phonenumbers knows follows, A to Z.</extracomment>
@@ -1471,6 +1477,142 @@
     <message>
         <source>The saved agent state was damaged and has been reset.</source>
         <translation>Kayıtlı agent durumu bozulmuştu ve sıfırlandı.</translation>
+    </message>
+</context>
+<context>
+    <name>api</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <translation>Sunucu zamanında yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>The server URL is not usable.</source>
+        <translation>Sunucu adresi kullanılamıyor.</translation>
+    </message>
+    <message>
+        <source>The server's TLS certificate could not be verified.</source>
+        <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to the server failed.</source>
+        <translation>Sunucuyla güvenli (TLS) bağlantı kurulamadı.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server.</source>
+        <translation>Sunucuya bağlanılamıyor.</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke off.</source>
+        <translation>Sunucuyla bağlantı koptu.</translation>
+    </message>
+    <message>
+        <source>The recording download was cut short.</source>
+        <translation>Kaydın indirilmesi yarıda kesildi.</translation>
+    </message>
+    <message>
+        <source>The recording is too large.</source>
+        <translation>Kayıt çok büyük.</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not a recording.</source>
+        <translation>Sunucu kayıt olmayan bir şey gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server failed with a PHP error.</source>
+        <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
+    </message>
+    <message>
+        <source>The server sent an empty reply.</source>
+        <translation>Sunucu boş bir yanıt gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server's reply is neither XML nor JSON.</source>
+        <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is not valid UTF-8.</source>
+        <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is nested too deeply.</source>
+        <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
+    </message>
+    <message>
+        <source>The server's JSON reply is malformed or cut short.</source>
+        <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply was refused as unsafe.</source>
+        <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply is malformed or cut short.</source>
+        <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
+    </message>
+    <message>
+        <source>The server's XML reply is nested too deeply.</source>
+        <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
+    </message>
+    <message>
+        <source>The server sent a web page instead of API data.</source>
+        <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
+    </message>
+    <message>
+        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
+    </message>
+    <message>
+        <source>Check the server URL.</source>
+        <translation>Sunucu adresini denetleyin.</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>Sunucu API anahtarını kabul etmedi.</translation>
+    </message>
+    <message>
+        <source>The API was not found at this address.</source>
+        <translation>Bu adreste API bulunamadı.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request; redirects are not followed so that the API key never reaches another address.</source>
+        <translation>Sunucu isteği başka yere yönlendirdi; API anahtarı başka bir adrese gitmesin diye yönlendirmeler izlenmez.</translation>
+    </message>
+    <message>
+        <source>The server failed.</source>
+        <translation>Sunucu hata verdi.</translation>
+    </message>
+    <message>
+        <source>The server's reply has no result field.</source>
+        <translation>Sunucunun yanıtında result alanı yok.</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <source>The server refused the API key</source>
+        <translation>Sunucu API anahtarını kabul etmedi</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>Sunucuya ulaşılamıyor</translation>
+    </message>
+    <message>
+        <source>The server's reply is not the call-center API</source>
+        <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
+    </message>
+    <message>
+        <source>The server answered with an error</source>
+        <translation>Sunucu bir hatayla yanıt verdi</translation>
+    </message>
+    <message>
+        <source>Connected: the server answered, but lists no break reasons.</source>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <translation>Bağlandı: sunucu yanıt verdi, ancak hiç mola nedeni listelemiyor.</translation>
+    </message>
+    <message>
+        <source>The test failed</source>
+        <translation>Sınama başarısız</translation>
     </message>
 </context>
 <context>

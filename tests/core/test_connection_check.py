@@ -43,7 +43,7 @@ def reply(status: int, body: bytes, ctype: str = "application/json") -> Handler:
 async def test_success_counts_break_reasons_with_one_read_only_request() -> None:
     report, seen = await run(reply(200, BREAKS_JSON))
     assert report == ConnectionReport(
-        True, "Connected: the server answered and lists 2 break reasons."
+        True, "Connected: the server answered and lists 2 break reasons.", 2
     )
     assert len(seen) == 1
     assert seen[0].method == "GET"
@@ -66,10 +66,10 @@ async def test_success_in_xml_and_singular_and_empty_lists() -> None:
 @pytest.mark.parametrize(
     ("handler", "expected"),
     [
-        (reply(401, b""), "The server refused the API key (HTTP 401)."),
+        (reply(401, b""), "The server refused the API key. (HTTP 401)"),
         (
             reply(200, b'{"result":"false","message":"Invalid API key"}'),
-            "The server refused the API key: Invalid API key",
+            "The server refused the API key. Invalid API key",
         ),
     ],
 )
@@ -84,7 +84,7 @@ async def test_network_error_is_reported_without_the_key() -> None:
 
     report, seen = await run(refuse)
     assert not report.ok
-    assert report.message.startswith("Cannot reach the server: ")
+    assert report.message.startswith("Cannot reach the server. ")
     assert "connection refused" in report.message
     assert len(seen) == 1  # no retry: the user waits for an answer
 
@@ -95,18 +95,18 @@ async def test_timeout_is_a_network_error() -> None:
 
     report, _ = await run(slow)
     assert report == ConnectionReport(
-        False, "Cannot reach the server: The server did not answer in time."
+        False, "Cannot reach the server. The server did not answer in time."
     )
 
 
 @pytest.mark.parametrize(
     ("handler", "expected"),
     [
-        (reply(500, b""), "The server answered with an error: The server failed (HTTP 500)."),
-        (reply(503, b""), "The server answered with an error: The server failed (HTTP 503)."),
+        (reply(500, b""), "The server answered with an error. The server failed. (HTTP 500)"),
+        (reply(503, b""), "The server answered with an error. The server failed. (HTTP 503)"),
         (
             reply(200, b'{"result":false,"message":"Module disabled"}'),
-            "The server answered with an error: Module disabled",
+            "The server answered with an error. Module disabled",
         ),
     ],
 )
@@ -120,10 +120,10 @@ async def test_protocol_error() -> None:
     page = b"<!DOCTYPE html><html><head><title>Login</title></head><body>x</body></html>"
     report, _ = await run(reply(200, page, "text/html"))
     assert not report.ok
-    assert report.message.startswith("The server's reply is not the call-center API: ")
+    assert report.message.startswith("The server's reply is not the call-center API. ")
     assert "web page" in report.message
     garbage, _ = await run(reply(200, b"hello"))
-    assert garbage.message.startswith("The server's reply is not the call-center API: ")
+    assert garbage.message.startswith("The server's reply is not the call-center API. ")
 
 
 async def test_a_server_echoing_the_key_is_redacted() -> None:

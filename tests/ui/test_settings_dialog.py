@@ -539,7 +539,7 @@ def test_against_the_simulator(qtbot, loop):
             named(dialog, "Wire format", QComboBox).setCurrentText(wire)
             button.click()
             qtbot.waitUntil(lambda: result_text(dialog).startswith("✔"), timeout=8000)
-            assert re.search(r"lists \d+ break reasons", result_text(dialog))
+            assert re.search(r"lists \d+ break reason", result_text(dialog))
         retype(qtbot, named(dialog, "API key", QLineEdit), "wrong-key")
         button.click()
         qtbot.waitUntil(lambda: result_text(dialog).startswith("✖"), timeout=8000)
