@@ -44,6 +44,18 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+def set_level(level: str) -> None:
+    """Apply the user's log level (settings.log_level) once the settings are read.
+
+    At DEBUG, httpx and httpcore speak too; the redacting filter hides the key either way.
+    """
+    root = logging.getLogger()
+    root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    quiet = logging.NOTSET if root.level <= logging.DEBUG else logging.WARNING
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(quiet)
+
+
 def setup_logging(
     log_file: Path | None, *, level: str = "INFO", stderr: bool = True
 ) -> RedactingFilter:

@@ -60,3 +60,14 @@ def test_apikey_parameter_redacted_even_if_unknown(tmp_path):
 def test_httpx_quiet_unless_debug(tmp_path):
     setup_logging(tmp_path / "a.log", level="INFO", stderr=False)
     assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_user_level_applies_after_settings(tmp_path):
+    from agentbar.core.logsetup import set_level
+
+    setup_logging(tmp_path / "a.log", level="INFO", stderr=False)
+    set_level("DEBUG")
+    assert logging.getLogger().level == logging.DEBUG
+    assert logging.getLogger("httpx").level == logging.NOTSET
+    set_level("WARNING")
+    assert logging.getLogger("httpx").level == logging.WARNING
