@@ -156,8 +156,9 @@ def settings_shots(out: Path) -> list[Path]:
 def main(argv: list[str]) -> int:
     base = Path(argv[0] if argv else "docs/screenshots")
     _app = QApplication.instance() or QApplication(sys.argv[:1])
+    cache = Path(tempfile.mkdtemp(prefix="agentbar-shots-"))
     for language in ("en", "tr"):
-        install_translations(language)
+        install_translations(language, cache)  # compiles the current .ts sources
         out = base / language
         for path in asyncio.run(shoot(out), loop_factory=qasync.QEventLoop):
             print(path)
