@@ -16,10 +16,15 @@ from agentbar.core.commands import CommandError, add_command_options, commands_f
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
+    import ssl
+    from concurrent.futures import Future
+
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
 
 log = logging.getLogger("agentbar")
+#: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,6 +157,7 @@ def _handlers(args: argparse.Namespace) -> int:
 def _run_qt(
     args: argparse.Namespace, paths: Paths, redactor: RedactingFilter, claim: Claim | None
 ) -> int:
+    tls = _tls_context_soon()
     from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -168,10 +174,47 @@ def _run_qt(
     _install_excepthook(redactor)
     import asyncio
 
+    # Worker threads (decoding 10,000 recordings, the keyring, disk) hold the GIL in 5 ms
+    # slices by default; 1 ms lets the GUI thread in sooner (bench/responsiveness.py).
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
-        run(args, paths, redactor, claim=claim), loop_factory=qasync.QEventLoop
+        run(args, paths, redactor, claim=claim, tls=tls), loop_factory=qasync.QEventLoop
     )
     return result
+
+
+def _tls_context_soon() -> Future[ssl.SSLContext]:
+    """httpx's default TLS context, built in a worker thread while the GUI modules load.
+
+    Reading the CA bundle takes ~50 ms (bench/startup.py) that the first paint need not wait
+    for; OpenSSL lets go of the GIL meanwhile. The same context as ``verify=True`` gives.
+    The thread then imports the modules ``httpx.AsyncClient()`` needs (httpcore, h11: ~35 ms)
+    and those its first request needs (anyio's asyncio backend: ~40 ms that would otherwise
+    stall the first poll, just after the bar appears), while the GUI thread mostly waits on Qt
+    with the GIL released.
+    """
+    import contextlib
+    import importlib
+    import threading
+    from concurrent.futures import Future
+
+    future: Future[ssl.SSLContext] = Future()
+
+    def build() -> None:
+        try:
+            import httpx
+
+            future.set_result(httpx.create_ssl_context())
+        except BaseException as exc:  # handed to the awaiting side
+            future.set_exception(exc)
+            return
+        import httpcore  # noqa: F401
+
+        with contextlib.suppress(ImportError):
+            importlib.import_module("anyio._backends._asyncio")
+
+    threading.Thread(target=build, name="tls-context", daemon=True).start()
+    return future
 
 
 def _install_excepthook(redactor: RedactingFilter) -> None:

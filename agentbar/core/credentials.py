@@ -8,14 +8,17 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
-
 from agentbar.api.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is used, in the worker threads that call it: importing
+# it costs ~40 ms, which start-up need not pay when the key comes from AGENTBAR_API_KEY
+# (bench/startup.py).
 
 __all__ = [
     "API_KEY_ENV",
@@ -107,6 +110,8 @@ def describe_keyring() -> tuple[bool, str]:
     D-Bus. Never raises.
     """
     try:
+        import keyring
+
         ring = keyring.get_keyring()
         rings = list(getattr(ring, "backends", None) or [ring])
         _check_usable(ring)
@@ -210,6 +215,8 @@ class CredentialStore:
             self._memory.pop(account, None)
 
         def delete(ring: KeyringBackend) -> None:
+            from keyring.errors import PasswordDeleteError
+
             with contextlib.suppress(PasswordDeleteError):  # nothing stored for this server
                 ring.delete_password(self._service, account)
 
@@ -254,6 +261,8 @@ class CredentialStore:
 
     def _call(self, op: Callable[[KeyringBackend], _T], *, secret: str = "") -> _T:
         """Run ``op`` on the current backend; any failure becomes a ``_Failure``."""
+        import keyring
+
         with self._backend_lock:
             try:
                 ring = keyring.get_keyring()
@@ -306,6 +315,8 @@ def _no_keyring() -> _Failure:
 
 def _failure_from(exc: Exception, backend: str, secret: str) -> _Failure:
     """Turn a backend exception into a user message; the key is scrubbed from every detail."""
+    from keyring.errors import KeyringLocked, NoKeyringError
+
     if isinstance(exc, NoKeyringError):
         failure = _no_keyring()
     elif isinstance(exc, KeyringLocked):

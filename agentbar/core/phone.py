@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, ValidationResult
-
 from agentbar.api.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+# phonenumbers is imported by the functions that use it: importing it costs ~45 ms, which
+# start-up need not pay before the first number is parsed (bench/startup.py).
 
 __all__ = [
     "MAX_INPUT_LENGTH",
@@ -204,6 +208,9 @@ def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: b
 
     compact = _strip_separators(text, source=source, named=named)
     phone = _parse(compact, source=source, region=region_code)
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     if fmt == DialFormat.E164:
         number = phonenumbers.format_number(phone, PhoneNumberFormat.E164)
         display = phonenumbers.format_number(phone, PhoneNumberFormat.INTERNATIONAL)
@@ -219,6 +226,8 @@ def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: b
 
 
 def _check_region(region: str) -> str:
+    import phonenumbers
+
     code = region.upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown phone region {region!r}")
@@ -260,13 +269,21 @@ def _strip_separators(text: str, *, source: str, named: bool) -> str:
 
 def _parse(compact: str, *, source: str, region: str) -> PhoneNumber:
     """Parse ``+?digits`` with phonenumbers and insist on a valid number."""
+    import phonenumbers
+    from phonenumbers import NumberParseException, ValidationResult
+
     if len(compact.lstrip("+")) < 3:
         raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "too short"), source)
     try:
         phone = phonenumbers.parse(compact, region)
     except NumberParseException as exc:
-        reason = _PARSE_REASONS.get(
-            exc.error_type, QT_TRANSLATE_NOOP("phone", "not a phone number")
+        reason = next(
+            (
+                r
+                for name, r in _PARSE_REASONS
+                if getattr(NumberParseException, name) == exc.error_type
+            ),
+            QT_TRANSLATE_NOOP("phone", "not a phone number"),
         )
         raise InvalidNumber(reason, source) from exc
     cc = phone.country_code
@@ -278,7 +295,7 @@ def _parse(compact: str, *, source: str, region: str) -> PhoneNumber:
             QT_TRANSLATE_NOOP("phone", "unknown country code +{cc}"), source, cc=str(cc)
         )
     for result, home, abroad in _LENGTH_REASONS:
-        if possible == result:
+        if possible == getattr(ValidationResult, result):
             raise InvalidNumber(home if at_home else abroad, source, **where)
     if possible == ValidationResult.IS_POSSIBLE_LOCAL_ONLY:
         raise InvalidNumber(QT_TRANSLATE_NOOP("phone", "missing the area code"), source)
@@ -290,30 +307,32 @@ def _parse(compact: str, *, source: str, region: str) -> PhoneNumber:
     return phone
 
 
-_PARSE_REASONS = {
-    NumberParseException.INVALID_COUNTRY_CODE: QT_TRANSLATE_NOOP("phone", "unknown country code"),
-    NumberParseException.NOT_A_NUMBER: QT_TRANSLATE_NOOP("phone", "not a phone number"),
-    NumberParseException.TOO_SHORT_AFTER_IDD: QT_TRANSLATE_NOOP(
-        "phone", "too short after the international prefix"
+# (NumberParseException error type name, reason)
+_PARSE_REASONS = (
+    ("INVALID_COUNTRY_CODE", QT_TRANSLATE_NOOP("phone", "unknown country code")),
+    ("NOT_A_NUMBER", QT_TRANSLATE_NOOP("phone", "not a phone number")),
+    (
+        "TOO_SHORT_AFTER_IDD",
+        QT_TRANSLATE_NOOP("phone", "too short after the international prefix"),
     ),
-    NumberParseException.TOO_SHORT_NSN: QT_TRANSLATE_NOOP("phone", "too short"),
-    NumberParseException.TOO_LONG: QT_TRANSLATE_NOOP("phone", "too long"),
-}
+    ("TOO_SHORT_NSN", QT_TRANSLATE_NOOP("phone", "too short")),
+    ("TOO_LONG", QT_TRANSLATE_NOOP("phone", "too long")),
+)
 _LONGER = QT_TRANSLATE_NOOP("phone", "longer than {limit} characters")
-# (result, reason at home, reason for another country)
+# (ValidationResult name, reason at home, reason for another country)
 _LENGTH_REASONS = (
     (
-        ValidationResult.TOO_SHORT,
+        "TOO_SHORT",
         QT_TRANSLATE_NOOP("phone", "too short for region {region}"),
         QT_TRANSLATE_NOOP("phone", "too short for country code +{cc}"),
     ),
     (
-        ValidationResult.TOO_LONG,
+        "TOO_LONG",
         QT_TRANSLATE_NOOP("phone", "too long for region {region}"),
         QT_TRANSLATE_NOOP("phone", "too long for country code +{cc}"),
     ),
     (
-        ValidationResult.INVALID_LENGTH,
+        "INVALID_LENGTH",
         QT_TRANSLATE_NOOP("phone", "wrong number of digits for region {region}"),
         QT_TRANSLATE_NOOP("phone", "wrong number of digits for country code +{cc}"),
     ),

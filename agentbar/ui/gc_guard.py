@@ -6,6 +6,10 @@ Qt aborts ("Timers cannot be stopped from another thread") or crashes. So automa
 collection is switched off and done here, on the GUI thread, from a timer, generation by
 generation as the thresholds say (the same approach as Anki's and pyqtgraph's collectors:
 https://github.com/ankitects/anki/blob/main/qt/aqt/__init__.py).
+
+After the first full collection, what survived it (modules, classes, functions: most of the
+~45,000 objects of a started AgentBar) is frozen (``gc.freeze``), so that later full
+collections skip it: a GUI stall of ~20 ms each time becomes a few (bench/responsiveness.py).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ class MainThreadCollector(QObject):
     def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._was_enabled = gc.isenabled()
+        self._froze = False
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -34,11 +39,17 @@ class MainThreadCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] > thresholds[generation]:
                 gc.collect(generation)
+                if generation == 2 and not self._froze:
+                    gc.freeze()  # see the module text
+                    self._froze = True
                 break
 
     def stop(self) -> None:
         """Collect once more and give collection back to Python."""
         self._timer.stop()
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
         gc.collect()
         if self._was_enabled:
             gc.enable()

@@ -7,8 +7,10 @@ import asyncio
 import logging
 import os
 import secrets
+import ssl
 import sys
 import time
+from concurrent.futures import Future
 from typing import Any
 
 import httpx
@@ -20,8 +22,9 @@ from agentbar.api.transport import DEFAULT_TIMEOUT
 from agentbar.core.agent_state import load_state, save_state
 from agentbar.core.commands import commands_from_namespace
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
-from agentbar.core.logsetup import RedactingFilter
+from agentbar.core.logsetup import RedactingFilter, set_level
 from agentbar.core.paths import Paths
+from agentbar.core.phone import parse_dial_input
 from agentbar.core.settings import Settings, load_settings, save_settings
 from agentbar.desktop.instance_server import InstanceServer
 from agentbar.desktop.single_instance import Claim
@@ -39,6 +42,8 @@ from agentbar.ui.tray import Tray, TrayActions
 
 log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
+#: Seconds after start-up at which _warm_up runs.
+WARM_UP_AFTER_S = 1.0
 
 
 def _overrides(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -80,10 +85,13 @@ async def run(
     redactor: RedactingFilter,
     *,
     claim: Claim | None = None,
+    tls: Future[ssl.SSLContext] | None = None,
 ) -> int:
     """Run the toolbar until the user quits; returns the exit code.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
+    ``tls`` is the HTTP client's TLS context being built in a worker thread (default: httpx
+    builds its own, on this thread).
     """
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception_handler(redactor))
@@ -91,6 +99,7 @@ async def run(
     loaded = await asyncio.to_thread(load_settings, paths)
     notes = list(loaded.messages)
     settings = _overrides(loaded.settings, args)
+    set_level(settings.log_level)
     language = choose_language(settings.language)
     qm = await asyncio.to_thread(i18n_prepare, language, paths.cache_dir)
     install_translations(language, compiled=qm)
@@ -116,7 +125,10 @@ async def run(
     if state_note:
         notes.append(state_note)
 
-    http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+    verify: ssl.SSLContext | bool = True
+    if tls is not None:
+        verify = await asyncio.wrap_future(tls)
+    http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=verify)
 
     def make_client(s: Settings, k: str) -> CallCenterClient:
         return CallCenterClient(
@@ -180,6 +192,7 @@ async def run(
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
         session.start()
+        loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, settings.region)
         for command in commands_from_namespace(args):
             remote.execute(command)
         if args.screenshot:
@@ -200,6 +213,22 @@ async def run(
             sim.stop()
         collector.stop()
     return 0
+
+
+def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
+    """Load what the first dial needs in a worker thread, once the bar is up.
+
+    phonenumbers and its metadata for ``region`` load on first use (~50 ms): neither the first
+    paint nor the first dial should wait for that (bench/startup.py, bench/click_to_dial.py).
+    """
+
+    def parse_sample() -> None:
+        try:
+            parse_dial_input("0212 000 00 00", region=region)
+        except Exception:  # only a warm-up: the real dial reports any problem
+            log.debug("number parser warm-up failed", exc_info=True)
+
+    loop.run_in_executor(None, parse_sample)
 
 
 def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> InstanceServer | None:

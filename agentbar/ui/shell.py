@@ -23,7 +23,6 @@ from agentbar.ui.i18n import prepare as prepare_translation
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.panel_host import PanelHost
 from agentbar.ui.session import AgentSession
-from agentbar.ui.settings_dialog import SettingsDialog
 from agentbar.ui.texts import core_message
 from agentbar.ui.toolbar import Toolbar
 
@@ -149,6 +148,9 @@ class Shell(QObject):
 
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
+        # Imported on first use: the dialog's modules cost start-up ~20 ms (bench/startup.py).
+        from agentbar.ui.settings_dialog import SettingsDialog
+
         problem = self.credentials.problem if self.credentials else None
         problem = core_message(problem) if problem else None
         dialog = SettingsDialog(

@@ -45,6 +45,10 @@ def translated_sentences(text: str, contexts: tuple[str, ...]) -> str:
 
 
 def _translate_sentence(sentence: str, contexts: tuple[str, ...]) -> str:
+    try:
+        sentence.encode("utf-8")
+    except UnicodeEncodeError:  # a server's lone surrogate: Qt cannot take it; not ours anyway
+        return sentence
     # A marked clause may be used as a sentence of its own, with a full stop added.
     bare = sentence[:-1] if sentence.endswith(".") else None
     for context in contexts:

@@ -138,6 +138,8 @@ def test_a_whole_run_at_debug_leaks_the_key_nowhere(
     paths = Paths.under(base)
     paths.ensure()
     redactor = setup_logging(paths.log_file, level="DEBUG", stderr=True)
+    # The user's own setting, as an agent asked by support would set it (runner applies it).
+    paths.settings_file.write_text('{"log_level": "DEBUG"}', encoding="utf-8")
     previous_hook = sys.excepthook
     _install_excepthook(redactor)
     hostile = hostile_factory(special_sim.port)
