@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -168,7 +168,8 @@ class PlayerBar(QWidget):
         if entry is None:
             self.title.setText(self.tr("Select a recording to play it."))
         else:
-            when = entry.date.strftime("%d.%m.%Y %H:%M") if entry.date else ""
+            short = QLocale.FormatType.ShortFormat
+            when = QLocale().toString(QDateTime(entry.date), short) if entry.date else ""
             parts = [p for p in (entry.number, entry.name, when) if p]
             self.title.setText(" · ".join(parts))
         self._duration_hint = (entry.duration_s or 0) * 1000 if entry else 0

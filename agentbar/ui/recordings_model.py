@@ -20,6 +20,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -234,9 +236,13 @@ class CallTableModel(QAbstractTableModel):
     def _when_text(self, entry: CallEntry) -> str:
         if entry.date is None:
             return ""
+        # The UI language's own formats (QLocale.setDefault follows the language setting).
+        locale = QLocale()
         if entry.date.date() == self._today:
-            return self._today_text % entry.date.strftime("%H:%M")
-        return entry.date.strftime("%d.%m.%Y %H:%M")
+            return self._today_text % locale.toString(
+                QDateTime(entry.date).time(), QLocale.FormatType.ShortFormat
+            )
+        return locale.toString(QDateTime(entry.date), QLocale.FormatType.ShortFormat)
 
     def _tooltip(self, entry: CallEntry, column: Column) -> str | None:
         if column == Column.WHEN and entry.date is not None:

@@ -58,6 +58,30 @@ def names(proxy) -> list[str]:
 
 
 def test_named_columns_roles_and_display(qapp):
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
+    try:
+        _check_columns_roles_and_display()
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_dates_follow_the_ui_language(qapp):
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        model = CallTableModel(RECORDING_COLUMNS)
+        model.set_entries(rows())
+        assert model.index(0, int(Column.WHEN)).data() == "11/20/26 9:00\u202fAM"
+    finally:
+        QLocale.setDefault(previous)
+
+
+def _check_columns_roles_and_display():
     model = CallTableModel(RECORDING_COLUMNS)
     entries = rows()
     model.set_entries(entries)
