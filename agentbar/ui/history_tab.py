@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from agentbar.core.history import TodaySummary
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.call_filter import CallFilterProxy
 from agentbar.ui.panel_session import PanelSession
 from agentbar.ui.recordings_model import (
     HISTORY_COLUMNS,
-    CallFilterProxy,
     CallTableModel,
     Column,
     duration_text,

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from agentbar.core.recording_cache import cache_name
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.call_filter import CallFilterProxy
 from agentbar.ui.panel_session import PanelSession
 from agentbar.ui.player import SKIP_MS, Player
 from agentbar.ui.player_bar import PlayerBar
-from agentbar.ui.recordings_model import RECORDING_COLUMNS, CallFilterProxy, CallTableModel, Column
+from agentbar.ui.recordings_model import RECORDING_COLUMNS, CallTableModel, Column
 
 
 class CallTableView(QTableView):

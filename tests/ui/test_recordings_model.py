@@ -9,13 +9,13 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from agentbar.api.models import CallRecord
 from agentbar.core.recordings import entries_for
+from agentbar.ui.call_filter import CallFilterProxy
 from agentbar.ui.recordings_model import (
     ENTRY_ROLE,
     FILE_ROLE,
     HISTORY_COLUMNS,
     NUMBER_ROLE,
     RECORDING_COLUMNS,
-    CallFilterProxy,
     CallTableModel,
     Column,
     duration_text,
