@@ -215,7 +215,7 @@ class CallTableModel(QAbstractTableModel):
     def _display(self, entry: CallEntry, column: Column) -> str:
         if column == Column.WHEN:
             text = self._when_texts.get(id(entry))
-            if text is None:  # strftime on every paint costs a keystroke ~1 ms
+            if text is None:  # formatting it again on every paint slows each keystroke
                 text = self._when_text(entry)
                 self._when_texts[id(entry)] = text
             return text
