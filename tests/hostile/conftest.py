@@ -136,23 +136,10 @@ def forward(request: bytes, port: int) -> bytes:
     """Send ``request`` to 127.0.0.1:``port`` and return its answer, marked Connection: close."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as up:
         up.sendall(request)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = up.recv(65536)
-            if not chunk:
-                return response(b"upstream closed", status=502)
-            data += chunk
-        head, _, body = data.partition(b"\r\n\r\n")
-        length = 0
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value.strip())
-        while len(body) < length:
-            chunk = up.recv(65536)
-            if not chunk:
-                break
-            body += chunk
+        message = read_request(up)  # an HTTP message is read the same way either direction
+    if b"\r\n\r\n" not in message:
+        return response(b"upstream closed", status=502)
+    head, _, body = message.partition(b"\r\n\r\n")
     lines = [
         line
         for line in head.split(b"\r\n")
