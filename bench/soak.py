@@ -291,6 +291,7 @@ async def soak(
         started = time.monotonic()
         marks = {max(1, cycles // 3), max(1, 2 * cycles // 3), cycles}
         on_call = 0  # cycles the current call has been seen
+        break_due = False  # every 40th cycle, taken at the first one without a call
         for n in range(1, cycles + 1):
             try:
                 await session.poll_once()
@@ -303,10 +304,12 @@ async def soak(
             if n % 5 == 0:  # refused while on a call: the dial is never seen as a call
                 await session.dial(f"0532{n % 10_000_000:07d}")
                 result.dials += 1
-            if n % 40 == 0 and reasons and session.call is None:
+            break_due = break_due or n % 40 == 0
+            if break_due and reasons and session.call is None:  # calls may keep it waiting
                 await session.start_break(reasons[n % len(reasons)])
                 await session.end_break()
                 result.breaks += 1
+                break_due = False
             if host is not None and n % 500 == 0 and host.panel_session is not None:
                 host.panel_session.load_history()
             if n in marks:  # counting every object is the bench's stall, not the app's
