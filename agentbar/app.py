@@ -8,19 +8,20 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from agentbar import __version__
 from agentbar.core.commands import CommandError, add_command_options, commands_from_namespace
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
-    import ssl
-    from concurrent.futures import Future
+    import httpx
 
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
+    from agentbar.ui.start_data import Prepared, StartData
 
 log = logging.getLogger("agentbar")
 #: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
@@ -157,7 +158,7 @@ def _handlers(args: argparse.Namespace) -> int:
 def _run_qt(
     args: argparse.Namespace, paths: Paths, redactor: RedactingFilter, claim: Claim | None
 ) -> int:
-    tls = _tls_context_soon()
+    prepared = _prepare_soon(args, paths)
     from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -178,43 +179,52 @@ def _run_qt(
     # slices by default; 1 ms lets the GUI thread in sooner (bench/responsiveness.py).
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
-        run(args, paths, redactor, claim=claim, tls=tls), loop_factory=qasync.QEventLoop
+        run(args, paths, redactor, claim=claim, prepared=prepared), loop_factory=qasync.QEventLoop
     )
     return result
 
 
-def _tls_context_soon() -> Future[ssl.SSLContext]:
-    """httpx's default TLS context, built in a worker thread while the GUI modules load.
+def _prepare_soon(args: argparse.Namespace, paths: Paths) -> Prepared:
+    """Start-up work in a worker thread while the GUI modules load (see runner.Prepared).
 
-    Reading the CA bundle takes ~50 ms (bench/startup.py) that the first paint need not wait
-    for; OpenSSL lets go of the GIL meanwhile. The same context as ``verify=True`` gives.
-    The thread then imports the modules ``httpx.AsyncClient()`` needs (httpcore, h11: ~35 ms)
-    and those its first request needs (anyio's asyncio backend: ~40 ms that would otherwise
-    stall the first poll, just after the bar appears), while the GUI thread mostly waits on Qt
-    with the GIL released.
+    First the settings, state and translations the bar is shown from, then the HTTP client:
+    its TLS context reads the CA bundle (~50 ms, OpenSSL lets go of the GIL meanwhile) and
+    ``httpx.AsyncClient()`` imports httpcore and h11 (~35 ms). The client is the same as
+    ``verify=True`` gives; making it binds it to no event loop.
     """
-    import contextlib
-    import importlib
     import threading
     from concurrent.futures import Future
 
-    future: Future[ssl.SSLContext] = Future()
+    from agentbar.ui.start_data import Prepared
 
-    def build() -> None:
+    prepared = Prepared(Future(), Future())
+
+    def settle(future: Future[Any], make: Callable[[], Any]) -> None:
         try:
-            import httpx
-
-            future.set_result(httpx.create_ssl_context())
+            future.set_result(make())
         except BaseException as exc:  # handed to the awaiting side
             future.set_exception(exc)
-            return
-        import httpcore  # noqa: F401
 
-        with contextlib.suppress(ImportError):
-            importlib.import_module("anyio._backends._asyncio")
+    def work() -> None:
+        settle(prepared.start, lambda: _read_start_data(args, paths))
+        settle(prepared.http, _new_http_client)
 
-    threading.Thread(target=build, name="tls-context", daemon=True).start()
-    return future
+    threading.Thread(target=work, name="agentbar-start", daemon=True).start()
+    return prepared
+
+
+def _read_start_data(args: argparse.Namespace, paths: Paths) -> StartData:
+    from agentbar.ui.start_data import read_start_data
+
+    return read_start_data(paths, args)
+
+
+def _new_http_client() -> httpx.AsyncClient:
+    import httpx
+
+    from agentbar.ui.start_data import new_http_client
+
+    return new_http_client(verify=httpx.create_ssl_context())
 
 
 def _install_excepthook(redactor: RedactingFilter) -> None:

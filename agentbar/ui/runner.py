@@ -4,59 +4,49 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib
 import logging
 import os
 import secrets
-import ssl
 import sys
 import time
-from concurrent.futures import Future
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from agentbar.api import CallCenterClient
-from agentbar.api.transport import DEFAULT_TIMEOUT
-from agentbar.core.agent_state import load_state, save_state
+from agentbar.core.agent_state import save_state
 from agentbar.core.commands import commands_from_namespace
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
 from agentbar.core.logsetup import RedactingFilter, set_level
 from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
-from agentbar.core.settings import Settings, load_settings, save_settings
-from agentbar.desktop.instance_server import InstanceServer
+from agentbar.core.settings import Settings, save_settings
 from agentbar.desktop.single_instance import Claim
-from agentbar.ui.crash import show_crash
 from agentbar.ui.gc_guard import MainThreadCollector
-from agentbar.ui.i18n import choose_language, install_translations
-from agentbar.ui.i18n import prepare as i18n_prepare
+from agentbar.ui.i18n import install_translations
 from agentbar.ui.notifier import Notifier
-from agentbar.ui.remote_control import RemoteControl
-from agentbar.ui.screenshot import save_screenshot
 from agentbar.ui.session import AgentSession
 from agentbar.ui.shell import Shell
+from agentbar.ui.start_data import Prepared, new_http_client, read_start_data
 from agentbar.ui.texts import core_message
-from agentbar.ui.tray import Tray, TrayActions
+
+if TYPE_CHECKING:
+    # Loaded once the bar is painted: the first paint does not wait for them.
+    from agentbar.desktop.instance_server import InstanceServer
+    from agentbar.ui.remote_control import RemoteControl
 
 log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
 #: Seconds after start-up at which _warm_up runs.
 WARM_UP_AFTER_S = 1.0
-
-
-def _overrides(settings: Settings, args: argparse.Namespace) -> Settings:
-    changes = {
-        name: value
-        for name, value in (
-            ("server_url", args.url),
-            ("agent", args.agent),
-            ("extension", args.extension),
-        )
-        if value
-    }
-    return settings.replace(**changes) if changes else settings
+#: The longest the run waits for the bar's first paint before it goes on without it.
+PAINT_WAIT_S = 0.5
+#: Worker threads for disk, keyring and decoding work (made when first needed).
+WORKER_THREADS = 8
 
 
 def _needs_setup(settings: Settings, key: str) -> bool:
@@ -68,10 +58,9 @@ def _minimized(args: argparse.Namespace) -> bool:
 
 
 async def _api_key(settings: Settings, credentials: CredentialStore, notes: list[str]) -> str:
-    """The key from AGENTBAR_API_KEY, else the keyring (off the loop thread)."""
-    key = env_key()
-    if key or not settings.server_url:
-        return key or ""
+    """The key from the keyring (off the loop thread); "" when there is none."""
+    if not settings.server_url:
+        return ""
     try:
         return await credentials.aget(settings.server_url) or ""
     except CredentialsUnavailable as exc:
@@ -85,26 +74,34 @@ async def run(
     redactor: RedactingFilter,
     *,
     claim: Claim | None = None,
-    tls: Future[ssl.SSLContext] | None = None,
+    prepared: Prepared | None = None,
 ) -> int:
     """Run the toolbar until the user quits; returns the exit code.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
-    ``tls`` is the HTTP client's TLS context being built in a worker thread (default: httpx
-    builds its own, on this thread).
+    ``prepared`` is the start-up work begun in a worker thread (see :class:`Prepared`).
+
+    The bar is shown first, from the saved state, and painted; only then come the keyring,
+    the tray, the link server and the first poll (bench/startup.py). A start at login
+    (``--minimized``) reads the key and makes the tray first, to decide whether to show.
     """
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception_handler(redactor))
+    # Threads made on demand (qasync's default starts ten QThreads before its first job).
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="agentbar-io")
+    )
     collector = MainThreadCollector()
-    loaded = await asyncio.to_thread(load_settings, paths)
-    notes = list(loaded.messages)
-    settings = _overrides(loaded.settings, args)
+    if prepared is not None:
+        start = await asyncio.wrap_future(prepared.start)
+    else:
+        start = await asyncio.to_thread(read_start_data, paths, args)
+    settings, notes = start.settings, list(start.notes)
     set_level(settings.log_level)
-    language = choose_language(settings.language)
-    qm = await asyncio.to_thread(i18n_prepare, language, paths.cache_dir)
-    install_translations(language, compiled=qm)
+    install_translations(start.language, compiled=start.compiled)
     credentials: CredentialStore | None = CredentialStore(memory_only_fallback=True)
     sim: Any = None
+    demo_note = ""
     if args.demo:
         from agentbar.sim import Simulator
         from agentbar.sim.seed import DEMO_AGENT, DEMO_EXTENSION
@@ -118,17 +115,9 @@ async def run(
             "Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L)."
         )
     else:
-        assert credentials is not None
-        key = await _api_key(settings, credentials, notes)
+        key = env_key() or ""  # the keyring is read once the bar is up
     redactor.add_secret(key)
-    state, state_note = await asyncio.to_thread(load_state, paths.state_file)
-    if state_note:
-        notes.append(state_note)
-
-    verify: ssl.SSLContext | bool = True
-    if tls is not None:
-        verify = await asyncio.wrap_future(tls)
-    http = httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=verify)
+    http = await asyncio.wrap_future(prepared.http) if prepared is not None else new_http_client()
 
     def make_client(s: Settings, k: str) -> CallCenterClient:
         return CallCenterClient(
@@ -138,12 +127,11 @@ async def run(
     session = AgentSession(
         make_client(settings, key),
         settings,
-        state,
+        start.state,
         save_state=lambda st: save_state(paths.state_file, st),
         save_settings=lambda st: save_settings(paths, st),
     )
-    tray = Tray(session)
-    notifier = Notifier(tray.icon)
+    notifier = Notifier(None)
     notifier.enabled = settings.notifications
     shell = Shell(
         session,
@@ -156,6 +144,30 @@ async def run(
         recordings_dir=paths.recordings_cache_dir,
         basedir=args.basedir,
     )
+    if getattr(args, "bench_ready", False):
+        _announce_ready(shell.toolbar)
+    minimized = _minimized(args)
+    if not key and credentials is not None:
+        session.hold()  # a click on the bar waits for the key
+        try:
+            if not minimized:
+                shell.show()
+                await _painted(shell.toolbar)
+            key = await _api_key(settings, credentials, notes)
+        finally:
+            if key:
+                redactor.add_secret(key)
+                shell.set_api_key(key)
+            session.release(make_client(settings, key) if key else None)
+    elif not minimized:
+        shell.show()
+        await _painted(shell.toolbar)
+
+    from agentbar.ui.remote_control import RemoteControl
+    from agentbar.ui.tray import Tray, TrayActions
+
+    tray = Tray(session)
+    notifier.tray = tray.icon
     remote = RemoteControl(shell)
     remote.install()
     tray.bind(
@@ -170,12 +182,10 @@ async def run(
         )
     )
     server = _serve(claim, remote, notes)
-    if getattr(args, "bench_ready", False):
-        _ReadyAnnouncer(shell.toolbar)
     has_tray = tray.show()
     # --minimized (a start at login): into the tray only, where Show/hide brings the bar back;
     # without a tray, with settings to fill in or a warning to read, the bar shows.
-    if not (has_tray and _minimized(args) and not notes and not _needs_setup(settings, key)):
+    if minimized and not (has_tray and not notes and not _needs_setup(settings, key)):
         shell.show()
     if not has_tray:
         shell.toolbar.show_message(
@@ -186,16 +196,21 @@ async def run(
         )
     for note in notes:
         shell.toolbar.show_message("warning", core_message(note))
-    if args.demo and not notes:
+    if demo_note and not notes:
         shell.toolbar.show_message("info", demo_note)
     try:
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
+        # The first request's modules (anyio's asyncio backend, ~40 ms) load in a worker
+        # thread while the loop stays free; the first poll would otherwise stall the bar.
+        await asyncio.to_thread(_import_http_backend)
         session.start()
         loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, settings.region)
         for command in commands_from_namespace(args):
             remote.execute(command)
         if args.screenshot:
+            from agentbar.ui.screenshot import save_screenshot
+
             await asyncio.sleep(1.5)
             save_screenshot(args.screenshot)
             shell.quit_event.set()
@@ -213,6 +228,29 @@ async def run(
             sim.stop()
         collector.stop()
     return 0
+
+
+def _import_http_backend() -> None:
+    with contextlib.suppress(ImportError):
+        importlib.import_module("anyio._backends._asyncio")
+
+
+async def _painted(widget: QWidget, timeout: float = PAINT_WAIT_S) -> None:
+    """Until ``widget`` has been painted once (at most ``timeout``: a window manager may be slow
+    to map it, and nothing after this must wait long for that)."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def painted() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    watcher = _PaintWatcher(widget, painted)
+    try:
+        await asyncio.wait_for(done, timeout)
+    except TimeoutError:
+        pass
+    finally:
+        watcher.stop()
 
 
 def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
@@ -235,6 +273,8 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
     """Listen for other launches' commands while this process holds the instance claim."""
     if claim is None or claim.lock is None:
         return None
+    from agentbar.desktop.instance_server import InstanceServer
+
     server = InstanceServer(claim.name)
     server.command_received.connect(remote.execute)
     if server.listen(stale=claim.recovered):
@@ -261,23 +301,36 @@ def process_age_s() -> float:
 _IMPORTED = time.monotonic()
 
 
-class _ReadyAnnouncer(QObject):
-    """``--bench-ready``: print ``agentbar-ready SECONDS`` after the widget's first paint and
-    one more turn of the event loop (painted and responsive), for bench/startup.py."""
+class _PaintWatcher(QObject):
+    """Calls ``then`` once, when ``widget`` receives its first paint event."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, then: Any) -> None:
         super().__init__(widget)
+        self._then = then
+        self._widget: QWidget | None = widget
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._announce)
+        if event.type() == QEvent.Type.Paint and self._widget is not None:
+            self.stop()
+            self._then()
         return False
 
-    def _announce(self) -> None:
+    def stop(self) -> None:
+        if self._widget is not None:
+            self._widget.removeEventFilter(self)
+            self._widget = None
+
+
+def _announce_ready(widget: QWidget) -> None:
+    """``--bench-ready``: print ``agentbar-ready SECONDS`` after the widget's first paint and
+    one more turn of the event loop (painted and responsive), for bench/startup.py."""
+
+    def announce() -> None:
         sys.stdout.write(f"agentbar-ready {process_age_s():.4f}\n")
         sys.stdout.flush()
+
+    _PaintWatcher(widget, lambda: QTimer.singleShot(0, announce))
 
 
 def _loop_exception_handler(redactor: RedactingFilter) -> Any:
@@ -285,6 +338,8 @@ def _loop_exception_handler(redactor: RedactingFilter) -> Any:
         exc = context.get("exception")
         log.error("asyncio: %s", context.get("message"), exc_info=exc)
         if isinstance(exc, Exception):
+            from agentbar.ui.crash import show_crash
+
             show_crash(redactor.redact(f"{type(exc).__name__}: {exc}"))
 
     return handler

@@ -85,6 +85,8 @@ class AgentSession(QObject):
         self._failures = 0
         self._poller: asyncio.Task[None] | None = None
         self._closed = False
+        self._ready = asyncio.Event()  # cleared by hold(): actions wait for release()
+        self._ready.set()
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -92,6 +94,17 @@ class AgentSession(QObject):
         """Start polling (calls while logged in, a light check otherwise)."""
         if self._poller is None:
             self._poller = asyncio.ensure_future(self._poll_loop())
+
+    def hold(self) -> None:
+        """Let actions wait (shown as busy) until :meth:`release`: the bar is up before the
+        key has been read from the keyring, and a click meanwhile must not go out keyless."""
+        self._ready.clear()
+
+    def release(self, client: CallCenterClient | None = None) -> None:
+        """Run the held actions, with ``client`` when the key read meanwhile gave a new one."""
+        if client is not None:
+            self.client = client
+        self._ready.set()
 
     async def aclose(self) -> None:
         """Stop polling and wait for running actions (they are never cancelled mid-request)."""
@@ -118,6 +131,8 @@ class AgentSession(QObject):
     async def _run(self, coro: Awaitable[Any], what: str) -> Any:
         self._set_busy(+1)
         try:
+            if not self._ready.is_set():
+                await self._ready.wait()
             return await coro
         except AuthError as exc:
             self.notified.emit(

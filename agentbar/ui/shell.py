@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from PySide6.QtCore import QObject, QTimer
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from agentbar.api import CallCenterClient
 from agentbar.core.calls import CurrentCall
-from agentbar.core.connection_check import ConnectionReport, check_connection
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings
@@ -25,6 +24,9 @@ from agentbar.ui.panel_host import PanelHost
 from agentbar.ui.session import AgentSession
 from agentbar.ui.texts import core_message
 from agentbar.ui.toolbar import Toolbar
+
+if TYPE_CHECKING:
+    from agentbar.core.connection_check import ConnectionReport
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,10 @@ class Shell(QObject):
     def __repr__(self) -> str:
         return "Shell()"
 
+    def set_api_key(self, key: str) -> None:
+        """The key read after the bar was shown (the keyring is read once the bar is up)."""
+        self._key = key
+
     def _make_toolbar(self) -> Toolbar:
         bar = Toolbar(self.session)
         bar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
@@ -144,6 +150,8 @@ class Shell(QObject):
     # -- settings ------------------------------------------------------------------------
 
     async def _check(self, url: str, key: str, wire: str) -> ConnectionReport:
+        from agentbar.core.connection_check import check_connection
+
         return await check_connection(url, key, wire, client=self.http)
 
     async def edit_settings(self, parent: QWidget | None = None) -> bool:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import keyring
@@ -111,6 +112,39 @@ def test_key_from_keyring_and_quit_staying_logged_in(qtbot, qloop, sim, memory_k
     qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
     _quit(qtbot, task, toolbar, "stay logged in")
     assert sim.state.agents.get(DEMO_AGENT).logged_in
+
+
+def test_the_bar_shows_before_a_slow_keyring_and_an_early_click_waits_for_the_key(
+    qtbot, qloop, sim, memory_keyring, tmp_path
+):
+    """The keyring (a D-Bus round trip, often slower) is read once the bar is up; a Log in
+    clicked meanwhile is held, then sent with the key, not without it."""
+    base = tmp_path / "slow-keyring"
+    _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
+    keyring.set_password("AgentBar", account_for(sim.url), KEY)
+    answer = threading.Event()
+    fast_get = memory_keyring.get_password
+
+    def slow_get(service: str, username: str) -> str | None:
+        answer.wait(10)
+        found: str | None = fast_get(service, username)
+        return found
+
+    memory_keyring.get_password = slow_get
+    task = _start(qloop, base)
+    try:
+        qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
+        toolbar = _find(Toolbar)[0]
+        assert not answer.is_set()  # shown while the keyring has not answered
+        toolbar.login_button.click()
+        qtbot.wait(200)
+        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # held, not sent keyless
+    finally:
+        answer.set()
+    qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
+    assert sim.state.agents.get(DEMO_AGENT).logged_in
+    assert not _find(SettingsDialog)
+    _quit(qtbot, task, toolbar, "stay logged in")
 
 
 def test_corrupt_settings_are_kept_aside_with_a_message(qtbot, qloop, sim, monkeypatch, tmp_path):

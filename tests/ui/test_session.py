@@ -177,3 +177,19 @@ def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make
     )
     session = make_session(state=state, start=False)
     assert 124 <= session.state.on_break.elapsed() <= 130
+
+
+def test_a_held_session_runs_its_actions_with_the_released_client(qtbot, make_session, sim, http):
+    """While the key is read (hold), a click waits busy; release() sends it with the key."""
+    from agentbar.api import CallCenterClient
+    from tests.ui.conftest import KEY
+
+    session = make_session(key="", start=False)
+    session.hold()
+    task = session.login()
+    qtbot.wait(150)
+    assert not task.done() and session._busy == 1
+    assert not sim.state.agents.get(DEMO_AGENT).logged_in
+    session.release(CallCenterClient(sim.url, KEY, client=http, retry_delays=()))
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in

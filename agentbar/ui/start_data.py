@@ -1,0 +1,78 @@
+"""What a GUI run reads before it can show the bar: settings, the saved state, translations.
+
+:func:`read_start_data` blocks on small files (and, the first time a source checkout runs,
+on compiling the translations): ``app.py`` runs it in a worker thread while the GUI modules
+load, so neither the event loop nor the first paint waits for the disk (bench/startup.py).
+Deliberately light: core modules, httpx and :mod:`agentbar.ui.i18n` only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ssl
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from agentbar.api.transport import DEFAULT_TIMEOUT
+from agentbar.core.agent_state import AgentState, load_state
+from agentbar.core.paths import Paths
+from agentbar.core.settings import Settings, load_settings
+from agentbar.ui.i18n import choose_language
+from agentbar.ui.i18n import prepare as prepare_translation
+
+
+@dataclass
+class StartData:
+    """The settings (with this run's overrides), the state, the UI language and its .qm."""
+
+    settings: Settings
+    state: AgentState
+    language: str
+    compiled: Path | None
+    #: Untranslated messages for the user (a damaged settings or state file, …).
+    notes: list[str] = field(default_factory=list)
+
+
+def overrides(settings: Settings, args: argparse.Namespace) -> Settings:
+    """``--url``, ``--agent`` and ``--extension`` for this run only (never saved by them)."""
+    changes = {
+        name: value
+        for name, value in (
+            ("server_url", getattr(args, "url", None)),
+            ("agent", getattr(args, "agent", None)),
+            ("extension", getattr(args, "extension", None)),
+        )
+        if value
+    }
+    return settings.replace(**changes) if changes else settings
+
+
+def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
+    """Read everything the bar needs to show itself. Blocks on disk I/O: not on the loop."""
+    loaded = load_settings(paths)
+    notes = list(loaded.messages)
+    settings = overrides(loaded.settings, args)
+    state, state_note = load_state(paths.state_file)
+    if state_note:
+        notes.append(state_note)
+    language = choose_language(settings.language)
+    compiled = prepare_translation(language, paths.cache_dir)
+    return StartData(settings, state, language, compiled, notes)
+
+
+@dataclass
+class Prepared:
+    """Start-up work that ``app.py`` began in a worker thread before the GUI modules loaded:
+    the settings, state and translations, then the HTTP client (its TLS context reads the CA
+    bundle: ~50 ms). Without it, :func:`run` does the same itself."""
+
+    start: Future[StartData]
+    http: Future[httpx.AsyncClient]
+
+
+def new_http_client(verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
+    """The run's one HTTP client (no redirects: a redirect to another host is an error)."""
+    return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=verify)
