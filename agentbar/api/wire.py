@@ -12,21 +12,26 @@ import html
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
-from xml.etree.ElementTree import Element, ParseError
-
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from typing import TYPE_CHECKING, Any
 
 from agentbar.api.errors import ApiError, AuthError, ProtocolError
+from agentbar.api.json_pieces import loads_in_pieces
 from agentbar.api.modules import Kind, Module
 from agentbar.api.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 Row = dict[str, str]
 Payload = dict[str, str] | list[Row] | list[str]
 
 _BOM = b"\xef\xbb\xbf"
 _MAX_DEPTH = 32
+#: JSON replies this long (characters) are decoded in pieces (see json_pieces): the transport
+#: decodes them in a worker thread, and one json.loads would hold the GIL throughout.
+PIECES_FROM = 256 * 1024
+#: XML replies are fed to the parser this many bytes at a time, for the same reason.
+XML_SLICE = 64 * 1024
 # PHP prints notices/warnings before the body: "<br />\n<b>Warning</b>:  ... on line <b>42</b>
 # <br />" under mod_php, "PHP Warning:  ... on line 42" on the CLI SAPI.
 _PHP_NOISE = re.compile(
@@ -102,7 +107,10 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
 
 def _parse_json(data: bytes, module: str | None) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        if len(text) >= PIECES_FROM:  # decoded in a worker thread: let the GUI thread in
+            return loads_in_pieces(text)
+        return json.loads(text)
     except UnicodeDecodeError:
         text = QT_TRANSLATE_NOOP("api", "The server's JSON reply is not valid UTF-8.")
         raise ProtocolError(text, module=module) from None
@@ -116,8 +124,18 @@ def _parse_json(data: bytes, module: str | None) -> Any:
 
 
 def _parse_xml(data: bytes, module: str | None) -> Any:
+    # Imported on first use: a JSON server never needs them (~5 ms of start-up).
+    from xml.etree.ElementTree import ParseError, TreeBuilder
+
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
     try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
+        # In slices: expat holds the GIL for all it is fed at once (see PIECES_FROM).
+        parser = SafeET.DefusedXMLParser(target=TreeBuilder(), forbid_dtd=True)
+        for start in range(0, len(data), XML_SLICE):
+            parser.feed(data[start : start + XML_SLICE])
+        root = parser.close()
     except DefusedXmlException as exc:
         text = QT_TRANSLATE_NOOP("api", "The server's XML reply was refused as unsafe.")
         raise ProtocolError(f"{text} ({type(exc).__name__})", module=module) from None
