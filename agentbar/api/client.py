@@ -11,6 +11,7 @@ from typing import Literal, cast
 import httpx
 
 from agentbar.api import models as m
+from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError
 from agentbar.api.modules import MODULES, Kind, Module
 from agentbar.api.transport import (
@@ -130,7 +131,7 @@ class CallCenterClient:
         """``module``'s rows as models; a long list is built in a worker thread."""
         rows = await self._rows(module, params)
         if len(rows) > BUILD_INLINE_MAX:
-            return await asyncio.to_thread(lambda: [build(r) for r in rows])
+            return await on_cpu_lane(lambda: [build(r) for r in rows])
         return [build(r) for r in rows]
 
     async def _fields(self, module: str, params: Mapping[str, ParamValue]) -> Row:

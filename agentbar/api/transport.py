@@ -19,6 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from agentbar.api import wire
+from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import (
     REDACTED,
     ApiError,
@@ -240,7 +241,7 @@ class Transport:
                     module=module.name,
                 ) from None
         if len(body) > DECODE_INLINE_MAX:
-            return await asyncio.to_thread(wire.decode, body, module, status=status)
+            return await on_cpu_lane(wire.decode, body, module, status=status)
         return wire.decode(body, module, status=status)
 
     async def download(

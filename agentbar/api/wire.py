@@ -294,7 +294,11 @@ def _unwrap_items(value: Any, item_tags: tuple[str, ...]) -> Any:
 def _row(item: Any, module: str) -> Row:
     if not isinstance(item, dict):
         raise ProtocolError("The server sent a list item that is not a record.", module=module)
-    return {str(k): _scalar(v, str(k), module) for k, v in item.items()}
+    row: Row = {}
+    for k, v in item.items():  # nearly always text already: no call for those
+        key = k if type(k) is str else str(k)
+        row[key] = v if type(v) is str else _scalar(v, key, module)
+    return row
 
 
 def _find_list(doc: Mapping[str, Any], module: Module) -> Any:

@@ -114,9 +114,10 @@ class HistoryTab(QWidget):
     # -- rendering -------------------------------------------------------------------------
 
     def _on_loaded(self, entries: list[CallEntry], summary: TodaySummary) -> None:
-        self.model.set_entries(entries)
         header = self.view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_entries(
+            entries, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        )
         self.show_summary(summary)
         self._update_buttons()
 

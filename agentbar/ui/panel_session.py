@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import CallCenterError
 from agentbar.api.models import CallRecord
 from agentbar.core.history import TodaySummary, history_entries, link_recordings, summarise
@@ -193,9 +194,10 @@ class PanelSession(QObject):
 
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
         # (linking the history to them too: ~25 ms on the loop, bench/responsiveness.py).
-        self._records, self.recordings, linked = await asyncio.to_thread(build)
+        self._records, self.recordings, linked = await on_cpu_lane(build)
         self.since = since if replace or self.since is None else min(since, self.since)
         self.recordings_loaded.emit(self.recordings, self.since)
+        await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
         if self.history:  # link calls to recordings that just arrived
             if self.history is not history:  # the history was reloaded meanwhile
                 linked = link_recordings(self.history, self.recordings)
@@ -315,10 +317,10 @@ class PanelSession(QObject):
         )
         # In a worker thread: linking to 10,000 recordings takes ~25 ms (see _load_recordings).
         recordings = self.recordings
-        history = await asyncio.to_thread(history_entries, as_caller, as_called, ext, recordings)
+        history = await on_cpu_lane(history_entries, as_caller, as_called, ext, recordings)
         while self.recordings is not recordings:  # recordings arrived meanwhile: link those
             recordings = self.recordings
-            history = await asyncio.to_thread(link_recordings, history, recordings)
+            history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
         self.history_loaded.emit(self.history, self.summary())
 

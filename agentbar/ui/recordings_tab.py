@@ -188,9 +188,10 @@ class RecordingsTab(QWidget):
 
     def _on_loaded(self, entries: list[CallEntry], since: date) -> None:
         current = self._bound.file if self._bound else None
-        self.model.set_entries(entries)
         header = self.view.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_entries(
+            entries, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        )
         self.range_label.setText(
             self.tr("%n recording(s) since %s", "", len(entries)).replace(
                 "%s", since.strftime("%d.%m.%Y")

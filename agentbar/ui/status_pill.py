@@ -132,10 +132,12 @@ class StatusPill(QLabel):
         room = self.width() - 28 - metrics.horizontalAdvance(f"{symbol}  {suffix}")
         text = metrics.elidedText(view.text, Qt.TextElideMode.ElideRight, max(room, 40))
         self.setText(f"{symbol}  {text}{suffix}")
-        self.setStyleSheet(
+        style = (
             f"#statusPill {{ background: {bg}; color: {fg}; border: 2px {border} {fg};"
             " border-radius: 11px; padding: 2px 10px; font-weight: bold; }"
         )
+        if style != self.styleSheet():  # not each second for the timer: a restyle costs
+            self.setStyleSheet(style)
         label = self.mode_label(view.mode)
         self.setToolTip(f"{label}: {view.text}{suffix}")
         self.setAccessibleDescription(f"{label}: {view.text}{suffix}")

@@ -183,10 +183,8 @@ class Toolbar(QFrame):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        self.setStyleSheet(
-            "#agentBar { background: #fafafa; border: 1px solid #90a4ae; border-radius: 6px; }"
-            "#barMessage { font-size: 11px; padding-left: 22px; }"
-        )
+        self._offline_frame: bool | None = None
+        self._set_frame(offline=False)
 
     def _connect(self) -> None:
         s = self.session
@@ -208,14 +206,22 @@ class Toolbar(QFrame):
             s.state, s.call, s.connection, dict(s.settings.break_budgets_min), time.time()
         )
         self.status.show_view(view)
-        offline = view.mode is Mode.OFFLINE
+        self._set_frame(offline=view.mode is Mode.OFFLINE)
+        self._update_enabled()
+
+    def _set_frame(self, *, offline: bool) -> None:
+        """The bar's frame: dashed red when offline. A style sheet is set only on a change:
+        each one restyles every widget of the bar (~10 ms: the bar's running timers refresh
+        it every second; bench/idle.py, bench/responsiveness.py)."""
+        if offline == self._offline_frame:
+            return
+        self._offline_frame = offline
         border = "2px dashed #b71c1c" if offline else "1px solid #90a4ae"
         self.setStyleSheet(
             f"#agentBar {{ background: {'#fff8f8' if offline else '#fafafa'}; border: {border};"
             " border-radius: 6px; }"
             "#barMessage { font-size: 11px; padding-left: 22px; }"
         )
-        self._update_enabled()
 
     def _update_enabled(self) -> None:
         s = self.session

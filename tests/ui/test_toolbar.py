@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -175,3 +176,36 @@ def test_fits_a_small_laptop_screen(bar):
     toolbar.adjustSize()
     assert toolbar.width() <= 1366
     assert toolbar.height() <= 90
+
+
+def test_the_running_timer_does_not_restyle_the_bar_each_second(bar, monkeypatch):
+    """A style sheet restyles every widget of the bar: set on a change, not on each tick."""
+    from agentbar.ui.session import Connection
+
+    toolbar = bar(start=False)
+    toolbar.session.state = (
+        AgentState()
+        .logged_in_as(DEMO_AGENT)
+        .break_started(BreakReason("1", "Yemek"), time.time() - 65)
+    )
+    toolbar._refresh_status()
+    restyled: list[str] = []
+    for widget in (toolbar, toolbar.status):
+
+        def counting(text: str, original: Any = widget.setStyleSheet) -> None:
+            restyled.append(text)
+            original(text)
+
+        monkeypatch.setattr(widget, "setStyleSheet", counting)
+    shown = toolbar.status.text()
+    toolbar.session.state = toolbar.session.state.break_started(
+        BreakReason("1", "Yemek"), time.time() - 66
+    )
+    for _ in range(3):
+        toolbar._refresh_status()
+    assert toolbar.status.text() != shown  # the timer moved on…
+    assert restyled == []  # …without a restyle
+    toolbar.session.connection = Connection(False, "gone", time.time() + 5)
+    toolbar._refresh_status()
+    assert any("dashed" in text for text in restyled)  # offline: the frame changes
+    assert toolbar.status.view.mode is Mode.OFFLINE

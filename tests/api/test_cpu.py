@@ -1,0 +1,52 @@
+"""The CPU lane: one worker for decoding; release() frees big containers there, in slices."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import weakref
+
+from agentbar.api import cpu
+
+
+class Row:
+    """A weak-referenceable stand-in for a table row."""
+
+
+def _drained() -> None:
+    cpu._LANE.submit(lambda: None).result(timeout=10)  # the lane runs jobs in order
+
+
+def test_release_empties_a_list_and_a_dict_on_the_worker() -> None:
+    rows = [Row() for _ in range(5000)]
+    probes = [weakref.ref(rows[0]), weakref.ref(rows[-1])]
+    texts = {i: f"row {i}" for i in range(3000)}
+    cpu.release(rows)
+    cpu.release(texts)
+    _drained()
+    assert rows == [] and texts == {}
+    assert all(probe() is None for probe in probes)  # the rows themselves are gone
+
+
+def test_the_lane_runs_one_job_at_a_time_off_the_calling_thread() -> None:
+    seen: list[str] = []
+    running = 0
+    most = 0
+    lock = threading.Lock()
+
+    def job(n: int) -> int:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        seen.append(threading.current_thread().name)
+        with lock:
+            running -= 1
+        return n * 2
+
+    async def main() -> list[int]:
+        return list(await asyncio.gather(*(cpu.on_cpu_lane(job, n) for n in range(20))))
+
+    assert asyncio.run(main()) == [n * 2 for n in range(20)]
+    assert most == 1
+    assert all(name.startswith("agentbar-cpu") for name in seen)
