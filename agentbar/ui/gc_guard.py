@@ -26,6 +26,8 @@ class MainThreadCollector(QObject):
         super().__init__(parent)
         self._was_enabled = gc.isenabled()
         self._froze = False
+        #: Collections made, by generation.
+        self.collections = [0, 0, 0]
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -39,6 +41,7 @@ class MainThreadCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] > thresholds[generation]:
                 gc.collect(generation)
+                self.collections[generation] += 1
                 if generation == 2 and not self._froze:
                     gc.freeze()  # see the module text
                     self._froze = True
