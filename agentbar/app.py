@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("agentbar")
 #: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
-GIL_SWITCH_INTERVAL_S = 0.001
+GIL_SWITCH_INTERVAL_S = 0.0002
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,7 +179,10 @@ def _run_qt(
     import asyncio
 
     # Worker threads (decoding 10,000 recordings, the keyring, disk) hold the GIL in 5 ms
-    # slices by default; 1 ms lets the GUI thread in sooner (bench/responsiveness.py).
+    # slices by default. Each of the GUI thread's short Python calls (a timer, a socket, each
+    # cell a repaint asks for) may wait a whole slice while a worker computes: 0.2 ms slices
+    # keep the largest stall of a 10,000-row load near 20 ms where 1 ms gave 23-30 ms and
+    # spikes over 60 (bench/responsiveness.py).
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
         run(args, paths, redactor, claim=claim, prepared=prepared), loop_factory=qasync.QEventLoop

@@ -50,3 +50,20 @@ def test_the_lane_runs_one_job_at_a_time_off_the_calling_thread() -> None:
     assert asyncio.run(main()) == [n * 2 for n in range(20)]
     assert most == 1
     assert all(name.startswith("agentbar-cpu") for name in seen)
+
+
+def test_on_an_event_loop_release_waits_for_the_repaint_then_frees() -> None:
+    rows = [Row() for _ in range(2000)]
+    probe = weakref.ref(rows[0])
+
+    async def main() -> tuple[int, int]:
+        cpu.release(rows)
+        await asyncio.sleep(0.05)
+        soon = len(rows)  # not yet: the new rows are being painted
+        await asyncio.sleep(cpu.RELEASE_AFTER_S + 0.1)
+        await asyncio.get_running_loop().run_in_executor(cpu._LANE, lambda: None)
+        return soon, len(rows)
+
+    soon, later = asyncio.run(main())
+    assert soon == 2000 and later == 0
+    assert probe() is None
