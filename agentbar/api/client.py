@@ -6,11 +6,10 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date, time
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import httpx
 
-from agentbar.api import models as m
 from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError
 from agentbar.api.modules import MODULES, Kind, Module
@@ -23,6 +22,22 @@ from agentbar.api.transport import (
     Transport,
 )
 from agentbar.api.wire import Payload, Row
+
+if TYPE_CHECKING:
+    from agentbar.api import models as m
+else:
+
+    class _Models:
+        """``agentbar.api.models``, imported when a reply is first turned into models: its
+        dataclasses cost ~20 ms to make, which the bar's first paint need not wait for
+        (bench/startup.py; the start-up warm-up imports it in a worker thread meanwhile)."""
+
+        def __getattr__(self, name: str) -> Any:
+            from agentbar.api import models
+
+            return getattr(models, name)
+
+    m = _Models()
 
 WireFormat = Literal["json", "xml"]
 Id = int | str

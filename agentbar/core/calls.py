@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from agentbar.api.models import AgentCall, LiveCall
+if TYPE_CHECKING:  # annotations only: the models load with the first reply
+    from agentbar.api.models import AgentCall, LiveCall
+
 
 Direction = Literal["in", "out", ""]
 _IN_WORDS = {"in", "inbound", "incoming", "gelen", "giris", "giriş"}

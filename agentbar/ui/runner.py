@@ -231,6 +231,9 @@ async def run(
 
 
 def _import_http_backend() -> None:
+    """What the first poll needs and the first paint did not: anyio's asyncio backend and the
+    API's models (~60 ms of imports, here in a worker thread while the loop stays free)."""
+    importlib.import_module("agentbar.api.models")
     with contextlib.suppress(ImportError):
         importlib.import_module("anyio._backends._asyncio")
 
