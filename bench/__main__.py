@@ -52,7 +52,7 @@ def _click_to_dial(quick: bool) -> list[Figure]:
         samples=samples["handoff"],
         baseline_samples=samples["baseline"],
     )
-    handoff.met = handoff.ratio is not None and handoff.ratio <= 2
+    handoff.judge_ratio(2)
     to_dial = Figure(
         "click_to_dial",
         f"launch -> dial at the server, less {result['dial_preview_ms']} ms preview",
@@ -64,7 +64,7 @@ def _click_to_dial(quick: bool) -> list[Figure]:
         samples=[v - float(result["dial_preview_ms"]) for v in samples["to_dial"]],  # type: ignore[arg-type]
         baseline_samples=samples["baseline"],
     )
-    to_dial.met = to_dial.ratio is not None and to_dial.ratio <= 2
+    to_dial.judge_ratio(2)
     return [handoff, to_dial]
 
 

@@ -75,6 +75,11 @@ class Figure:
         data["baseline_samples"] = [round(v, 3) for v in self.baseline_samples]
         return data
 
+    def judge_ratio(self, limit: float) -> Figure:
+        """Met when the ratio to the baseline is at most ``limit``; returns self."""
+        self.met = self.ratio is not None and self.ratio <= limit
+        return self
+
     def line(self) -> str:
         base = "" if self.baseline is None else f"{self.baseline:9.1f} {self.unit:<4}"
         r = "" if self.ratio is None else f"{self.ratio:5.2f}x"

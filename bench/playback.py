@@ -263,7 +263,7 @@ def run(quick: bool = False) -> list[Figure]:
         samples=ours,
         baseline_samples=base,
     )
-    figure.met = figure.ratio is not None and figure.ratio <= TARGET
+    figure.judge_ratio(TARGET)
     return [figure]
 
 

@@ -86,5 +86,5 @@ def run(quick: bool = False, runs: int | None = None) -> list[Figure]:
         samples=ours,
         baseline_samples=base,
     )
-    figure.met = figure.ratio is not None and figure.ratio <= TARGET
+    figure.judge_ratio(TARGET)
     return [figure]

@@ -39,8 +39,9 @@ MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=10.0, pool=5.0)
 #: The whole exchange of one API request (not a download) must end within this many seconds.
 DEFAULT_DEADLINE_S = 60.0
-#: Replies longer than this are decoded in a worker thread, not on the event loop.
-DECODE_INLINE_MAX = 256 * 1024
+#: Replies longer than this are decoded in a worker thread, not on the event loop (the same
+#: length from which wire decodes JSON in pieces, for that thread's sake).
+DECODE_INLINE_MAX = wire.PIECES_FROM
 #: API requests of one Transport in flight at once; more wait their turn (the deadline starts
 #: when a request's turn comes). A burst of 100 calls then reaches httpx a few at a time: the
 #: event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI

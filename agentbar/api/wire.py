@@ -27,8 +27,9 @@ Payload = dict[str, str] | list[Row] | list[str]
 
 _BOM = b"\xef\xbb\xbf"
 _MAX_DEPTH = 32
-#: JSON replies this long (characters) are decoded in pieces (see json_pieces): the transport
-#: decodes them in a worker thread, and one json.loads would hold the GIL throughout.
+#: JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport
+#: decodes replies this long (bytes) in a worker thread, where one json.loads would hold the
+#: GIL throughout.
 PIECES_FROM = 256 * 1024
 #: XML replies are fed to the parser this many bytes at a time, for the same reason.
 XML_SLICE = 64 * 1024

@@ -201,9 +201,9 @@ async def run(
     try:
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
-        # The first request's modules (anyio's asyncio backend, ~40 ms) load in a worker
-        # thread while the loop stays free; the first poll would otherwise stall the bar.
-        await asyncio.to_thread(_import_http_backend)
+        # The first poll's modules load in a worker thread while the loop stays free; the
+        # first poll would otherwise stall the bar with them.
+        await asyncio.to_thread(_import_first_poll_modules)
         session.start()
         loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, settings.region)
         for command in commands_from_namespace(args):
@@ -230,7 +230,7 @@ async def run(
     return 0
 
 
-def _import_http_backend() -> None:
+def _import_first_poll_modules() -> None:
     """What the first poll needs and the first paint did not: anyio's asyncio backend and the
     API's models (~60 ms of imports, here in a worker thread while the loop stays free)."""
     importlib.import_module("agentbar.api.models")
