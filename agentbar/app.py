@@ -17,8 +17,6 @@ from agentbar.core.commands import CommandError, add_command_options, commands_f
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
-    import httpx
-
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
     from agentbar.ui.start_data import Prepared, StartData
@@ -133,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             if [c.name for c in commands] == ["quit"]:
                 print("AgentBar is not running.", file=sys.stderr)
                 return 0
-        # Only now: logsetup imports agentbar.api and with it httpx (~50 ms), which a
-        # second launch must not pay.
+        # Only now: logsetup (and the logging.handlers it imports), which a second launch
+        # must not pay.
         from agentbar.core.logsetup import setup_logging
 
         redactor = setup_logging(paths.log_file, stderr=True)
@@ -191,19 +189,14 @@ def _run_qt(
 
 
 def _prepare_soon(args: argparse.Namespace, paths: Paths) -> Prepared:
-    """Start-up work in a worker thread while the GUI modules load (see runner.Prepared).
-
-    First the settings, state and translations the bar is shown from, then the HTTP client:
-    its TLS context reads the CA bundle (~50 ms, OpenSSL lets go of the GIL meanwhile) and
-    ``httpx.AsyncClient()`` imports httpcore and h11 (~35 ms). The client is the same as
-    ``verify=True`` gives; making it binds it to no event loop.
-    """
+    """Start-up work in a worker thread while the GUI modules load (see start_data.Prepared):
+    the settings, state and translations the bar is shown from."""
     import threading
     from concurrent.futures import Future
 
     from agentbar.ui.start_data import Prepared
 
-    prepared = Prepared(Future(), Future())
+    prepared = Prepared(Future())
 
     def settle(future: Future[Any], make: Callable[[], Any]) -> None:
         try:
@@ -213,7 +206,6 @@ def _prepare_soon(args: argparse.Namespace, paths: Paths) -> Prepared:
 
     def work() -> None:
         settle(prepared.start, lambda: _read_start_data(args, paths))
-        settle(prepared.http, _new_http_client)
 
     threading.Thread(target=work, name="agentbar-start", daemon=True).start()
     return prepared
@@ -223,14 +215,6 @@ def _read_start_data(args: argparse.Namespace, paths: Paths) -> StartData:
     from agentbar.ui.start_data import read_start_data
 
     return read_start_data(paths, args)
-
-
-def _new_http_client() -> httpx.AsyncClient:
-    import httpx
-
-    from agentbar.ui.start_data import new_http_client
-
-    return new_http_client(verify=httpx.create_ssl_context())
 
 
 def _install_excepthook(redactor: RedactingFilter) -> None:

@@ -1,6 +1,12 @@
-"""The vendor call-center API: pure asyncio + httpx, no Qt."""
+"""The vendor call-center API: pure asyncio + httpx, no Qt.
 
-from agentbar.api.client import CallCenterClient
+:class:`CallCenterClient` (and with it httpx, ~40 ms of imports) loads on first use: the
+errors and the module table do not need it, and the bar is painted before the first client
+is made (bench/startup.py).
+"""
+
+from typing import TYPE_CHECKING, Any
+
 from agentbar.api.errors import (
     ApiError,
     AuthError,
@@ -10,6 +16,9 @@ from agentbar.api.errors import (
     redact,
 )
 from agentbar.api.modules import MODULES, Kind, Module
+
+if TYPE_CHECKING:
+    from agentbar.api.client import CallCenterClient
 
 __all__ = [
     "MODULES",
@@ -23,3 +32,11 @@ __all__ = [
     "ProtocolError",
     "redact",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CallCenterClient":
+        from agentbar.api.client import CallCenterClient
+
+        return CallCenterClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

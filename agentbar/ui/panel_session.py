@@ -179,7 +179,7 @@ class PanelSession(QObject):
 
     async def _load_recordings(self, since: date, until: date, *, replace: bool) -> None:
         ext = self.extension
-        client = self.session.client
+        client = await self.session.ready_client()
         as_caller, as_called = await asyncio.gather(
             client.sound_records(start=since, end=until, caller_number=ext),
             client.sound_records(start=since, end=until, called_number=ext),
@@ -245,7 +245,8 @@ class PanelSession(QObject):
             self.download_progressed.emit(file, got, total)
 
         try:
-            result = await self.session.client.download_recording(
+            client = await self.session.ready_client()
+            result = await client.download_recording(
                 file, cache.path_for(file), on_progress=progress
             )
         except asyncio.CancelledError:
@@ -310,7 +311,7 @@ class PanelSession(QObject):
         ext = self.extension
         today = self._today()
         since = today - timedelta(days=PAGE_DAYS - 1)
-        client = self.session.client
+        client = await self.session.ready_client()
         as_caller, as_called = await asyncio.gather(
             client.call_records(start=since, end=today, caller_number=ext),
             client.call_records(start=since, end=today, called_number=ext),
@@ -336,14 +337,16 @@ class PanelSession(QObject):
 
     async def _membership(self, queue: str) -> bool | None:
         try:
-            members = await self.session.client.queue_agents(queue)
+            client = await self.session.ready_client()
+            members = await client.queue_agents(queue)
         except CallCenterError as exc:
             log.warning("queueAgents %s: %s", queue, exc)
             return None
         return self.agent in {m.strip() for m in members}
 
     async def _load_queues(self) -> None:
-        queues = await self.session.client.list_queue()
+        client = await self.session.ready_client()
+        queues = await client.list_queue()
         members = await asyncio.gather(*(self._membership(q.extension) for q in queues))
         self.queues = [
             QueueInfo(q.extension, q.description, member)
@@ -367,7 +370,8 @@ class PanelSession(QObject):
 
     async def _change_queue(self, queue: str, join: bool) -> None:
         agent = self.agent
-        ack = await self.session.client.agents_queue(queue, [agent], make=join)
+        client = await self.session.ready_client()
+        ack = await client.agents_queue(queue, [agent], make=join)
         member = await self._membership(queue)
         old = next((q for q in self.queues if q.extension == queue), None)
         info = QueueInfo(queue, old.description if old else "", member)

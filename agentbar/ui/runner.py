@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from agentbar.api import CallCenterClient
 from agentbar.core.agent_state import save_state
 from agentbar.core.commands import commands_from_namespace
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
@@ -36,6 +35,9 @@ from agentbar.ui.texts import core_message
 
 if TYPE_CHECKING:
     # Loaded once the bar is painted: the first paint does not wait for them.
+    import httpx
+
+    from agentbar.api.client import CallCenterClient
     from agentbar.desktop.instance_server import InstanceServer
     from agentbar.ui.remote_control import RemoteControl
 
@@ -81,9 +83,11 @@ async def run(
     ``claim`` makes this the single instance: it then serves other launches' commands.
     ``prepared`` is the start-up work begun in a worker thread (see :class:`Prepared`).
 
-    The bar is shown first, from the saved state, and painted; only then come the keyring,
-    the tray, the link server and the first poll (bench/startup.py). A start at login
-    (``--minimized``) reads the key and makes the tray first, to decide whether to show.
+    The bar is shown first, from the saved state, and painted; only then come the HTTP
+    client (httpx and the API client load then), the keyring, the tray, the link server and
+    the first poll (bench/startup.py). Until the client and the key are there the session is
+    held: a click waits, then goes out with the key. A start at login (``--minimized``) reads
+    the key and makes the tray first, to decide whether to show.
     """
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception_handler(redactor))
@@ -117,15 +121,18 @@ async def run(
     else:
         key = env_key() or ""  # the keyring is read once the bar is up
     redactor.add_secret(key)
-    http = await asyncio.wrap_future(prepared.http) if prepared is not None else new_http_client()
+    http: httpx.AsyncClient | None = None  # made once the bar is painted (below)
 
     def make_client(s: Settings, k: str) -> CallCenterClient:
+        from agentbar.api.client import CallCenterClient
+
+        assert http is not None, "called once the HTTP client is made (Shell waits for it)"
         return CallCenterClient(
             s.server_url or "http://invalid.invalid/api/", k, wire=s.wire, client=http
         )
 
     session = AgentSession(
-        make_client(settings, key),
+        None,  # held: a click before the client and the key are there waits for them
         settings,
         start.state,
         save_state=lambda st: save_state(paths.state_file, st),
@@ -135,7 +142,7 @@ async def run(
     notifier.enabled = settings.notifications
     shell = Shell(
         session,
-        http,
+        None,
         credentials,
         key,
         make_client=make_client,
@@ -147,21 +154,21 @@ async def run(
     if getattr(args, "bench_ready", False):
         _announce_ready(shell.toolbar)
     minimized = _minimized(args)
-    if not key and credentials is not None:
-        session.hold()  # a click on the bar waits for the key
-        try:
-            if not minimized:
-                shell.show()
-                await _painted(shell.toolbar)
-            key = await _api_key(settings, credentials, notes)
-        finally:
-            if key:
-                redactor.add_secret(key)
-                shell.set_api_key(key)
-            session.release(make_client(settings, key) if key else None)
-    elif not minimized:
+    if not minimized:
         shell.show()
         await _painted(shell.toolbar)
+    if key or credentials is None:
+        made = await asyncio.to_thread(_new_http_client)
+    else:  # the keyring (a D-Bus round trip) meanwhile, in another thread
+        made, key = await asyncio.gather(
+            asyncio.to_thread(_new_http_client), _api_key(settings, credentials, notes)
+        )
+        if key:
+            redactor.add_secret(key)
+            shell.set_api_key(key)
+    http = made
+    shell.set_http(http)
+    session.release(make_client(settings, key))
 
     from agentbar.ui.remote_control import RemoteControl
     from agentbar.ui.tray import Tray, TrayActions
@@ -228,6 +235,13 @@ async def run(
             sim.stop()
         collector.stop()
     return 0
+
+
+def _new_http_client() -> httpx.AsyncClient:
+    """The run's HTTP client, made once the bar is painted, in a worker thread: httpx and the
+    API client's modules load (~60 ms) and the TLS context reads the CA bundle (~50 ms)."""
+    importlib.import_module("agentbar.api.client")  # for make_client, on the loop thread
+    return new_http_client()
 
 
 def _import_first_poll_modules() -> None:

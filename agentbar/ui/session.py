@@ -15,11 +15,10 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agentbar.api import CallCenterClient
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
@@ -27,6 +26,9 @@ from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dia
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
 from agentbar.ui.texts import error_text, number_reason
+
+if TYPE_CHECKING:
+    from agentbar.api.client import CallCenterClient
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,9 @@ class AgentSession(QObject):
     """The agent's session against one server: login, breaks, calls, polling, offline state.
 
     ``save_state`` and ``save_settings`` are blocking callables run in a worker thread.
+    Made without a ``client``, the session is held until :meth:`release` brings one: the bar
+    is shown before the HTTP client and the key are there, and a click meanwhile waits (shown
+    as busy) rather than going out keyless.
     """
 
     state_changed = Signal(object)  # AgentState
@@ -62,7 +67,7 @@ class AgentSession(QObject):
 
     def __init__(
         self,
-        client: CallCenterClient,
+        client: CallCenterClient | None,
         settings: Settings,
         state: AgentState,
         *,
@@ -71,7 +76,7 @@ class AgentSession(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.client = client
+        self._client = client
         self.settings = settings
         self.state = state
         self.call: CurrentCall | None = None
@@ -85,8 +90,27 @@ class AgentSession(QObject):
         self._failures = 0
         self._poller: asyncio.Task[None] | None = None
         self._closed = False
-        self._ready = asyncio.Event()  # cleared by hold(): actions wait for release()
-        self._ready.set()
+        self._ready = asyncio.Event()  # unset while held: actions wait for release()
+        if client is not None:
+            self._ready.set()
+
+    @property
+    def client(self) -> CallCenterClient:
+        """The API client; actions and polls reach it through :meth:`ready_client`, which
+        waits while the session is held."""
+        if self._client is None:
+            raise RuntimeError("the session has no client before release()")
+        return self._client
+
+    @client.setter
+    def client(self, client: CallCenterClient) -> None:
+        self._client = client
+
+    async def ready_client(self) -> CallCenterClient:
+        """The client, once the session is not held (the side panel's loads wait here)."""
+        if not self._ready.is_set():
+            await self._ready.wait()
+        return self.client
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -95,16 +119,13 @@ class AgentSession(QObject):
         if self._poller is None:
             self._poller = asyncio.ensure_future(self._poll_loop())
 
-    def hold(self) -> None:
-        """Let actions wait (shown as busy) until :meth:`release`: the bar is up before the
-        key has been read from the keyring, and a click meanwhile must not go out keyless."""
-        self._ready.clear()
-
     def release(self, client: CallCenterClient | None = None) -> None:
-        """Run the held actions, with ``client`` when the key read meanwhile gave a new one."""
+        """Run the held actions, with ``client`` when the key read meanwhile gave a new one
+        (a session made without a client stays held until it gets one)."""
         if client is not None:
             self.client = client
-        self._ready.set()
+        if self._client is not None:
+            self._ready.set()
 
     async def aclose(self) -> None:
         """Stop polling and wait for running actions (they are never cancelled mid-request)."""
@@ -363,6 +384,8 @@ class AgentSession(QObject):
     async def _poll_loop(self) -> None:
         last_tick = time.time()
         while not self._closed:
+            if not self._ready.is_set():
+                await self._ready.wait()  # held: no poll before the client (and key) are there
             delay = self.settings.poll_interval_s if self.state.logged_in else IDLE_CHECK_S
             self._wake.clear()  # a poke during the poll below makes the next wait return at once
             try:

@@ -8,11 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from agentbar.api import CallCenterClient
 from agentbar.core.calls import CurrentCall
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
 from agentbar.core.paths import Paths
@@ -26,6 +24,9 @@ from agentbar.ui.texts import core_message
 from agentbar.ui.toolbar import Toolbar
 
 if TYPE_CHECKING:
+    import httpx
+
+    from agentbar.api.client import CallCenterClient
     from agentbar.core.connection_check import ConnectionReport
 
 log = logging.getLogger(__name__)
@@ -47,15 +48,17 @@ async def run_dialog(dialog: QDialog) -> bool:
 class Shell(QObject):
     """Owns the bar and the dialogs for one run; ``quit_event`` is set when the run should end.
 
-    ``make_client(settings, key)`` builds a CallCenterClient over the run's one AsyncClient;
-    ``register_secret`` tells the log redactor about a key the user typed; ``basedir`` (the
-    run's ``--basedir``) goes into the link-handler and start-at-login commands.
+    ``make_client(settings, key)`` builds a CallCenterClient over the run's one AsyncClient,
+    ``http``; a run that shows the bar before that client exists passes None and hands it over
+    with :meth:`set_http` (settings wait for it meanwhile). ``register_secret`` tells the log
+    redactor about a key the user typed; ``basedir`` (the run's ``--basedir``) goes into the
+    link-handler and start-at-login commands.
     """
 
     def __init__(
         self,
         session: AgentSession,
-        http: httpx.AsyncClient,
+        http: httpx.AsyncClient | None,
         credentials: CredentialStore | None,
         api_key: str,
         *,
@@ -69,6 +72,9 @@ class Shell(QObject):
         super().__init__(parent)
         self.session = session
         self.http = http
+        self._http_set = asyncio.Event()
+        if http is not None:
+            self._http_set.set()
         self.credentials = credentials
         self._key = api_key
         self._make_client = make_client
@@ -100,6 +106,17 @@ class Shell(QObject):
     def set_api_key(self, key: str) -> None:
         """The key read after the bar was shown (the keyring is read once the bar is up)."""
         self._key = key
+
+    def set_http(self, http: httpx.AsyncClient) -> None:
+        """The run's HTTP client, made after the bar was shown."""
+        self.http = http
+        self._http_set.set()
+
+    async def _ready_http(self) -> httpx.AsyncClient:
+        if not self._http_set.is_set():
+            await self._http_set.wait()
+        assert self.http is not None  # set together with the event
+        return self.http
 
     def _make_toolbar(self) -> Toolbar:
         bar = Toolbar(self.session)
@@ -152,7 +169,7 @@ class Shell(QObject):
     async def _check(self, url: str, key: str, wire: str) -> ConnectionReport:
         from agentbar.core.connection_check import check_connection
 
-        return await check_connection(url, key, wire, client=self.http)
+        return await check_connection(url, key, wire, client=await self._ready_http())
 
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
@@ -191,6 +208,8 @@ class Shell(QObject):
                 self.session.notified.emit("warning", core_message(str(exc)))
             if self.credentials.problem:
                 self.session.notified.emit("warning", core_message(self.credentials.problem))
+        if changed_server:
+            await self._ready_http()  # make_client builds on it
         client = self._make_client(settings, key) if changed_server else None
         self.session.apply_settings(settings, client)
         self.notifier.enabled = settings.notifications

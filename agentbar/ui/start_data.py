@@ -3,25 +3,28 @@
 :func:`read_start_data` blocks on small files (and, the first time a source checkout runs,
 on compiling the translations): ``app.py`` runs it in a worker thread while the GUI modules
 load, so neither the event loop nor the first paint waits for the disk (bench/startup.py).
-Deliberately light: core modules, httpx and :mod:`agentbar.ui.i18n` only.
+Deliberately light: core modules and :mod:`agentbar.ui.i18n` only; httpx loads when the HTTP
+client is made, after the first paint.
 """
 
 from __future__ import annotations
 
 import argparse
-import ssl
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from agentbar.api.transport import DEFAULT_TIMEOUT
 from agentbar.core.agent_state import AgentState, load_state
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, load_settings
 from agentbar.ui.i18n import choose_language
 from agentbar.ui.i18n import prepare as prepare_translation
+
+if TYPE_CHECKING:
+    import ssl
+
+    import httpx
 
 
 @dataclass
@@ -66,13 +69,18 @@ def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
 @dataclass
 class Prepared:
     """Start-up work that ``app.py`` began in a worker thread before the GUI modules loaded:
-    the settings, state and translations, then the HTTP client (its TLS context reads the CA
-    bundle: ~50 ms). Without it, :func:`run` does the same itself."""
+    the settings, state and translations. Without it, :func:`run` reads them itself."""
 
     start: Future[StartData]
-    http: Future[httpx.AsyncClient]
 
 
 def new_http_client(verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
-    """The run's one HTTP client (no redirects: a redirect to another host is an error)."""
+    """The run's one HTTP client (no redirects: a redirect to another host is an error).
+
+    Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads the CA bundle
+    (~50 ms); the runner makes it in a worker thread once the bar is painted."""
+    import httpx
+
+    from agentbar.api.transport import DEFAULT_TIMEOUT
+
     return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=verify)

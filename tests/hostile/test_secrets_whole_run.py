@@ -154,6 +154,8 @@ def test_a_whole_run_at_debug_leaks_the_key_nowhere(
         qtbot.waitUntil(lambda: bool(_visible(Toolbar)), timeout=WAIT_MS)
         toolbar = _visible(Toolbar)[0]
         session = toolbar.session
+        # The client is made once the bar is painted.
+        qtbot.waitUntil(lambda: session._client is not None, timeout=WAIT_MS)
         # The short timeouts of a hostile world (the run's own client waits 15 s on a stall).
         session.client._transport._timeout = httpx.Timeout(2.0, read=0.5)
         toolbar.login_button.click()

@@ -112,14 +112,19 @@ def make_session(
     made: list[AgentSession] = []
 
     def factory(
-        *, key: str = KEY, state: AgentState | None = None, start: bool = True, **changes: Any
+        *,
+        key: str = KEY,
+        state: AgentState | None = None,
+        start: bool = True,
+        without_client: bool = False,
+        **changes: Any,
     ) -> AgentSession:
         s = settings.replace(**changes) if changes else settings
         if state is None:
             state, _ = load_state(paths.state_file)
         client = CallCenterClient(s.server_url, key, wire=s.wire, client=http, retry_delays=())
         session = AgentSession(
-            client,
+            None if without_client else client,
             s,
             state,
             save_state=lambda st: save_state(paths.state_file, st),

@@ -147,6 +147,58 @@ def test_the_bar_shows_before_a_slow_keyring_and_an_early_click_waits_for_the_ke
     _quit(qtbot, task, toolbar, "stay logged in")
 
 
+def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
+    qtbot, qloop, sim, memory_keyring, monkeypatch, tmp_path
+):
+    """httpx, the API client and the TLS context load once the bar is painted: the bar shows
+    from the saved settings first, and a Log in clicked meanwhile goes out once they are there."""
+    from agentbar.ui import runner
+
+    base = tmp_path / "slow-client"
+    _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
+    keyring.set_password("AgentBar", account_for(sim.url), KEY)
+    made = threading.Event()
+    real = runner._new_http_client
+
+    def slow_client():
+        made.wait(10)
+        return real()
+
+    monkeypatch.setattr(runner, "_new_http_client", slow_client)
+    task = _start(qloop, base)
+    try:
+        qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
+        toolbar = _find(Toolbar)[0]
+        toolbar.login_button.click()
+        qtbot.wait(200)
+        assert not made.is_set() and not task.done()
+        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # held, no error shown
+        assert toolbar.status.view.mode is not Mode.OFFLINE
+    finally:
+        made.set()
+    qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
+    assert sim.state.agents.get(DEMO_AGENT).logged_in
+    _quit(qtbot, task, toolbar, "stay logged in")
+
+
+def test_the_gui_modules_load_without_httpx():
+    """What the bar is painted from does not import httpx (~40 ms): it loads after the paint."""
+    code = (
+        "import sys\n"
+        "import agentbar.app, agentbar.core.logsetup, agentbar.ui.start_data, agentbar.ui.runner\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'httpcore')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        check=True,
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+
+
 def test_corrupt_settings_are_kept_aside_with_a_message(qtbot, qloop, sim, monkeypatch, tmp_path):
     base = tmp_path / "corrupt"
     paths = Paths.under(base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -180,12 +181,11 @@ def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make
 
 
 def test_a_held_session_runs_its_actions_with_the_released_client(qtbot, make_session, sim, http):
-    """While the key is read (hold), a click waits busy; release() sends it with the key."""
+    """While the key is read (held), a click waits busy; release() sends it with the key."""
     from agentbar.api import CallCenterClient
     from tests.ui.conftest import KEY
 
-    session = make_session(key="", start=False)
-    session.hold()
+    session = make_session(start=False, without_client=True)
     task = session.login()
     qtbot.wait(150)
     assert not task.done() and session._busy == 1
@@ -193,3 +193,26 @@ def test_a_held_session_runs_its_actions_with_the_released_client(qtbot, make_se
     session.release(CallCenterClient(sim.url, KEY, client=http, retry_delays=()))
     qtbot.waitUntil(task.done, timeout=5000)
     assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
+
+
+def test_a_session_made_without_a_client_is_held_until_it_gets_one(qtbot, make_session, sim, http):
+    """The bar is shown before the HTTP client exists: the poll and a click wait for it (no
+    error, no request); release() without a client keeps waiting, release(client) runs them."""
+    from agentbar.api import CallCenterClient
+    from tests.ui.conftest import KEY
+
+    session = make_session(without_client=True)  # started: its poll loop waits too
+    with pytest.raises(RuntimeError):
+        _ = session.client
+    waiting = asyncio.ensure_future(session.ready_client())
+    task = session.login()
+    session.release()  # nothing to run them with yet
+    qtbot.wait(150)
+    assert not task.done() and not waiting.done() and session._busy == 1
+    assert not sim.state.agents.get(DEMO_AGENT).logged_in
+    client = CallCenterClient(sim.url, KEY, client=http, retry_delays=())
+    session.release(client)
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert waiting.result() is client
+    assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
+    assert session.connection.online
