@@ -18,12 +18,22 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 _LANE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="agentbar-cpu")
+_queued = [0]  # jobs given to the lane and not finished (changed on the loop thread only)
 
 
 async def on_cpu_lane[T](func: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """``await func(*args, **kwargs)`` on the one CPU worker thread, in turn with the others."""
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_LANE, functools.partial(func, *args, **kwargs))
+    _queued[0] += 1
+    try:
+        return await loop.run_in_executor(_LANE, functools.partial(func, *args, **kwargs))
+    finally:
+        _queued[0] -= 1
+
+
+def building() -> bool:
+    """Whether rows are being decoded or built on the lane now (see ui/gc_guard.py)."""
+    return _queued[0] > 0
 
 
 #: Items freed per step by release(), and the pause after each step: the GUI thread gets the

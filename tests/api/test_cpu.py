@@ -67,3 +67,22 @@ def test_on_an_event_loop_release_waits_for_the_repaint_then_frees() -> None:
     soon, later = asyncio.run(main())
     assert soon == 2000 and later == 0
     assert probe() is None
+
+
+def test_building_says_whether_the_lane_has_work() -> None:
+    started, finish = threading.Event(), threading.Event()
+
+    def job() -> None:
+        started.set()
+        finish.wait(10)
+
+    async def main() -> None:
+        assert not cpu.building()
+        task = asyncio.ensure_future(cpu.on_cpu_lane(job))
+        await asyncio.to_thread(started.wait, 10)
+        assert cpu.building()
+        finish.set()
+        await task
+        assert not cpu.building()
+
+    asyncio.run(main())

@@ -149,6 +149,24 @@ def test_merged_list_is_the_agents_recordings_of_the_last_7_days_newest_first(qt
     assert str(len(expected)) in side.recordings.range_label.text()
 
 
+def test_each_load_hands_its_rows_to_the_collector_as_long_lived(qtbot, build, monkeypatch):
+    """The recordings and the history are adopted (ui/gc_guard.py) once built, before shown."""
+    import agentbar.ui.panel_session as panel_session_module
+
+    adopted: list[tuple[int, int]] = []
+
+    def adopt() -> None:
+        adopted.append((len(panel.recordings), len(panel.history)))
+
+    monkeypatch.setattr(panel_session_module, "adopt_long_lived", adopt)
+    panel, side = build()
+    load(qtbot, side)
+    qtbot.waitUntil(lambda: len(adopted) >= 2, timeout=WAIT)
+    # The second adoption comes with both lists in place (either may come first).
+    assert adopted[-1] == (len(panel.recordings), len(panel.history))
+    assert panel.recordings and panel.history
+
+
 def test_load_older_extends_by_7_days(qtbot, build, sim):
     panel, side = build()
     load(qtbot, side)
