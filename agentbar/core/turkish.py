@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 __all__ = [
     "Matcher",
     "compile_query",
     "fold",
+    "matching_rows",
+    "query_needles",
     "search_key",
     "sort_key",
     "turkish_lower",
@@ -99,16 +101,38 @@ def search_key(texts: Iterable[str], numbers: Iterable[str]) -> str:
     return f"{text_part} {KEY_SEPARATOR} {number_part}"
 
 
-def compile_query(query: str) -> Matcher:
-    """A predicate over :func:`search_key` keys for what the agent typed (empty: all rows)."""
+def query_needles(query: str) -> tuple[str, ...]:
+    """What a :func:`search_key` key must contain, all of it, to match what the agent typed:
+    the folded words, or one run of digits for a number; nothing for an empty query."""
     query = query.strip()
     if not query:
-        return lambda _key: True
+        return ()
     if _NUMBER_QUERY.fullmatch(query):
-        digits = _trunk(_digits(query))
-        return lambda key: digits in key
-    words = [w for w in (fold(part) for part in query.split()) if w]
-    if len(words) == 1:
-        word = words[0]
-        return lambda key: word in key
-    return lambda key: all(w in key for w in words)
+        return (_trunk(_digits(query)),)
+    return tuple(w for w in (fold(part) for part in query.split()) if w)
+
+
+def compile_query(query: str) -> Matcher:
+    """A predicate over :func:`search_key` keys for what the agent typed (empty: all rows)."""
+    needles = query_needles(query)
+    if not needles:
+        return lambda _key: True
+    if len(needles) == 1:
+        needle = needles[0]
+        return lambda key: needle in key
+    return lambda key: all(n in key for n in needles)
+
+
+def matching_rows(keys: Sequence[str], query: str) -> list[int] | None:
+    """The positions of the ``keys`` that match ``query``, in order; None when all do.
+
+    The same answer as :func:`compile_query` key by key, without a function call per key:
+    10,000 keys take a fraction of a millisecond, once per keystroke (bench/recordings_list).
+    """
+    needles = query_needles(query)
+    if not needles:
+        return None
+    if len(needles) == 1:
+        needle = needles[0]
+        return [i for i, key in enumerate(keys) if needle in key]
+    return [i for i, key in enumerate(keys) if all(n in key for n in needles)]

@@ -7,6 +7,7 @@ import pytest
 from agentbar.core.turkish import (
     compile_query,
     fold,
+    matching_rows,
     search_key,
     sort_key,
     turkish_lower,
@@ -131,3 +132,25 @@ def test_sort_key_is_turkish_alphabetical_order():
         "Şule",
         "zeki",
     ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "  ", "i", "isik", "ISIK yildiz", "0532", "+90 532 123", "ş", "xyz", "ali veli 05"],
+)
+def test_matching_rows_agrees_with_the_predicate_key_by_key(query: str) -> None:
+    keys = [
+        search_key((name,), (number,))
+        for name, number in [
+            ("Işık Yıldız", "05321234567"),
+            ("ALİ VELİ", "+90 532 765 43 21"),
+            ("Şule Çelik", "02125550000"),
+            ("", "1004"),
+            ("isik", ""),
+        ]
+    ]
+    match = compile_query(query)
+    expected = [i for i, key in enumerate(keys) if match(key)]
+    rows = matching_rows(keys, query)
+    assert (list(range(len(keys))) if rows is None else rows) == expected
+    assert (rows is None) == (not query.strip())
