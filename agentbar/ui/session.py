@@ -143,13 +143,18 @@ class AgentSession(QObject):
 
     # -- the one error exit --------------------------------------------------------------
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(self._run(coro, what))
+    def _spawn(
+        self, coro: Coroutine[Any, Any, Any], what: str, *, asked: bool = True
+    ) -> asyncio.Task[Any]:
+        """Run ``coro`` through :meth:`_run`. ``asked=False``: nobody clicked for it, so a
+        network failure only turns the bar offline ("Server unreachable"), without a
+        "… failed" message over it."""
+        task = asyncio.ensure_future(self._run(coro, what, asked=asked))
         self._tasks.add(task)  # keep a reference: an unreferenced task can be collected
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _run(self, coro: Awaitable[Any], what: str) -> Any:
+    async def _run(self, coro: Awaitable[Any], what: str, *, asked: bool = True) -> Any:
         self._set_busy(+1)
         try:
             if not self._ready.is_set():
@@ -161,7 +166,8 @@ class AgentSession(QObject):
             )
         except NetworkError as exc:
             self._went_offline(error_text(exc))
-            self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
+            if asked:
+                self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except CallCenterError as exc:
             if not self._reconcile(exc):
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
@@ -265,7 +271,8 @@ class AgentSession(QObject):
         ack = await self.client.login_agent(agent)
         self._set_state(self.state.logged_in_as(agent))
         self.notified.emit("info", ack.message or self.tr("Logged in."))
-        self.refresh_reasons()  # its own task: a failure there is not a failed login
+        # Its own task: a failure there is not a failed login, and nobody asked for it.
+        self._spawn(self._refresh_reasons(), self.tr("Loading break reasons"), asked=False)
         self.poke()
 
     def logout(self) -> asyncio.Task[Any]:

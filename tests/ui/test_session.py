@@ -216,3 +216,26 @@ def test_a_session_made_without_a_client_is_held_until_it_gets_one(qtbot, make_s
     assert waiting.result() is client
     assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
     assert session.connection.online
+
+
+def test_a_background_refresh_that_cannot_connect_only_turns_the_bar_offline(
+    qtbot, make_session, sim, monkeypatch
+):
+    """The break reasons loaded after a login: nobody clicked for them, so a network failure
+    leaves the bar's "Server unreachable" alone; asked for (the Break button), it says so."""
+    from agentbar.api.errors import NetworkError
+
+    session = make_session(start=False)
+    messages: list[tuple[str, str]] = []
+    session.notified.connect(lambda level, text: messages.append((level, text)))
+
+    async def cut(*_args, **_kwargs):
+        raise NetworkError("cannot connect")
+
+    monkeypatch.setattr(session.client, "break_list", cut)
+    qtbot.waitUntil(session.login().done, timeout=5000)
+    qtbot.waitUntil(lambda: not session.connection.online, timeout=5000)
+    assert session.state.logged_in
+    assert [level for level, _ in messages] == ["info"]  # "Logged in", nothing over it
+    qtbot.waitUntil(session.refresh_reasons().done, timeout=5000)
+    assert messages[-1][0] == "error" and "break reasons" in messages[-1][1].lower()
