@@ -5,20 +5,26 @@ QtMultimedia is crash-prone when a player is destroyed while its FFmpeg threads 
 run makes exactly one, through :func:`shared_player`, and never deletes it. Stopping is
 ``stop()`` + ``setSource(QUrl())``, which also releases the file (Windows cannot delete or
 evict a file that is open). Widgets bind only to this wrapper's signals.
+
+The QMediaPlayer itself, and with it QtMultimedia (~30 ms with its FFmpeg backend), is made
+when the first recording is loaded, not with the side panel: opening the panel, while its
+lists load, stays a short stall (bench/responsiveness.py). Speed and volume set before are
+kept and handed over.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 SPEEDS = (1.0, 1.25, 1.5, 2.0)
 SKIP_MS = 10_000
-
-_State = QMediaPlayer.PlaybackState
-_Status = QMediaPlayer.MediaStatus
+DEFAULT_VOLUME = 80
 
 
 def _damaged() -> str:
@@ -46,20 +52,33 @@ class Player(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._player = QMediaPlayer(self)
-        self._output = QAudioOutput(self)
-        self._player.setAudioOutput(self._output)
+        self._player: QMediaPlayer | None = None  # see _media()
+        self._output: QAudioOutput | None = None
         self._source: Path | None = None
         self._error_sent = False
-        self._player.positionChanged.connect(self.position_changed.emit)
-        self._player.durationChanged.connect(self.duration_changed.emit)
-        self._player.playbackStateChanged.connect(self._on_state)
-        self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(self._on_error)
-        self.set_volume(80)
+        self._speed = 1.0
+        self._volume = DEFAULT_VOLUME
 
     def __repr__(self) -> str:
         return f"Player(source={self._source!r})"
+
+    def _media(self) -> QMediaPlayer:
+        """The QMediaPlayer, made on first use (see the module text)."""
+        if self._player is None:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+            player = QMediaPlayer(self)
+            output = QAudioOutput(self)
+            player.setAudioOutput(output)
+            output.setVolume(self._volume / 100)
+            player.setPlaybackRate(self._speed)
+            player.positionChanged.connect(self.position_changed.emit)
+            player.durationChanged.connect(self.duration_changed.emit)
+            player.playbackStateChanged.connect(self._on_state)
+            player.mediaStatusChanged.connect(self._on_status)
+            player.errorOccurred.connect(self._on_error)
+            self._player, self._output = player, output
+        return self._player
 
     # -- queries -------------------------------------------------------------------------
 
@@ -69,42 +88,46 @@ class Player(QObject):
 
     @property
     def playing(self) -> bool:
-        return self._player.playbackState() == _State.PlayingState
+        player = self._player
+        return player is not None and player.playbackState() == player.PlaybackState.PlayingState
 
     @property
     def position(self) -> int:
-        return int(self._player.position())
+        return int(self._player.position()) if self._player is not None else 0
 
     @property
     def duration(self) -> int:
-        return int(self._player.duration())
+        return int(self._player.duration()) if self._player is not None else 0
 
     @property
     def speed(self) -> float:
-        return float(self._player.playbackRate())
+        return self._speed
 
     @property
     def volume(self) -> int:
-        return round(self._output.volume() * 100)
+        return self._volume
 
     # -- commands ------------------------------------------------------------------------
 
     def load(self, path: Path) -> None:
         """Make ``path`` the current file (paused at 0); the old one is stopped first."""
         self.stop()
+        player = self._media()
         self._source = path
         self._error_sent = False
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
+        player.setSource(QUrl.fromLocalFile(str(path)))
         self.source_changed.emit(path)
 
     def play(self) -> None:
-        if self._source is not None:
-            if self._player.mediaStatus() == _Status.EndOfMedia:
-                self._player.setPosition(0)
-            self._player.play()
+        player = self._player
+        if self._source is not None and player is not None:
+            if player.mediaStatus() == player.MediaStatus.EndOfMedia:
+                player.setPosition(0)
+            player.play()
 
     def pause(self) -> None:
-        self._player.pause()
+        if self._player is not None:
+            self._player.pause()
 
     def toggle(self) -> None:
         """Play when paused or stopped, pause when playing."""
@@ -116,8 +139,9 @@ class Player(QObject):
     def stop(self) -> None:
         """Stop and let go of the file (the only safe way to stop; see the module text)."""
         had_source = self._source is not None
-        self._player.stop()
-        self._player.setSource(QUrl())
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
         self._source = None
         if had_source:
             self.source_changed.emit(None)
@@ -128,7 +152,8 @@ class Player(QObject):
         target = max(0, ms)
         if duration > 0:
             target = min(target, duration)
-        self._player.setPosition(target)
+        if self._player is not None:
+            self._player.setPosition(target)
 
     def skip(self, delta_ms: int) -> None:
         """Move by ``delta_ms`` (negative: back), e.g. ±:data:`SKIP_MS`."""
@@ -137,28 +162,38 @@ class Player(QObject):
     def set_speed(self, rate: float) -> None:
         if rate <= 0:
             raise ValueError("speed must be > 0")
-        if rate != self.speed:
-            self._player.setPlaybackRate(rate)
+        if rate != self._speed:
+            self._speed = rate
+            if self._player is not None:
+                self._player.setPlaybackRate(rate)
             self.speed_changed.emit(rate)
 
     def set_volume(self, percent: int) -> None:
         percent = max(0, min(100, percent))
-        if percent != self.volume:
-            self._output.setVolume(percent / 100)
+        if percent != self._volume:
+            self._volume = percent
+            if self._output is not None:
+                self._output.setVolume(percent / 100)
             self.volume_changed.emit(percent)
 
     # -- Qt's side -----------------------------------------------------------------------
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        self.playing_changed.emit(state == _State.PlayingState)
+        from PySide6.QtMultimedia import QMediaPlayer  # loaded with the player (_media)
+
+        self.playing_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == _Status.EndOfMedia:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status == QMediaPlayer.MediaStatus.EndOfMedia:
             self.finished.emit()
-        elif status == _Status.InvalidMedia and self._source is not None:
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._source is not None:
             self._fail(_damaged())
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if error == QMediaPlayer.Error.NoError or self._source is None:
             return
         if error == QMediaPlayer.Error.FormatError:

@@ -271,10 +271,14 @@ async def _painted(widget: QWidget, timeout: float = PAINT_WAIT_S) -> None:
 
 
 def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
-    """Load what the first dial needs in a worker thread, once the bar is up.
+    """Load what the first dial and the panel's first opening need in a worker thread, once
+    the bar is up.
 
     phonenumbers and its metadata for ``region`` load on first use (~50 ms): neither the first
     paint nor the first dial should wait for that (bench/startup.py, bench/click_to_dial.py).
+    The side panel's modules (~70 ms) made its first opening a long stall; they are plain
+    Python and Qt class definitions. QtMultimedia is not among them: it comes with the first
+    recording played (ui/player.py).
     """
 
     def parse_sample() -> None:
@@ -283,7 +287,14 @@ def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
         except Exception:  # only a warm-up: the real dial reports any problem
             log.debug("number parser warm-up failed", exc_info=True)
 
+    def import_panel() -> None:
+        try:
+            importlib.import_module("agentbar.ui.side_panel")
+        except Exception:  # only a warm-up: the panel's first opening reports any problem
+            log.debug("panel warm-up failed", exc_info=True)
+
     loop.run_in_executor(None, parse_sample)
+    loop.run_in_executor(None, import_panel)
 
 
 def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> InstanceServer | None:

@@ -113,3 +113,25 @@ def test_a_missing_file_gives_a_clear_message(qtbot, player, tmp_path):
         player.load(tmp_path / "gone.wav")
         player.play()
     assert blocker.args[0]
+
+
+def test_the_media_player_is_made_with_the_first_recording_and_keeps_what_was_set(
+    qapp, qtbot, sample
+):
+    """Opening the panel makes a Player; QtMultimedia's player comes with the first load,
+    with the speed and volume chosen before."""
+    fresh = Player(qapp)  # parented to the application: never deleted (see player.py)
+    assert fresh._player is None
+    assert (fresh.playing, fresh.position, fresh.duration) == (False, 0, 0)
+    with qtbot.waitSignals([fresh.speed_changed, fresh.volume_changed], timeout=WAIT):
+        fresh.set_speed(1.5)
+        fresh.set_volume(30)
+    fresh.stop()
+    fresh.toggle()  # nothing loaded: nothing happens, nothing made
+    assert fresh._player is None
+    fresh.load(sample)
+    assert fresh._player is not None and fresh._output is not None
+    assert fresh._player.playbackRate() == 1.5
+    assert round(fresh._output.volume() * 100) == 30
+    assert (fresh.speed, fresh.volume) == (1.5, 30)
+    fresh.stop()
