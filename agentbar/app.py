@@ -8,18 +8,19 @@ import shutil
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from agentbar import __version__
 from agentbar.core.commands import CommandError, add_command_options, commands_from_namespace
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
-    from agentbar.ui.start_data import Prepared, StartData
+    from agentbar.ui.start_data import StartData
 
 log = logging.getLogger("agentbar")
 #: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
@@ -159,7 +160,7 @@ def _handlers(args: argparse.Namespace) -> int:
 def _run_qt(
     args: argparse.Namespace, paths: Paths, redactor: RedactingFilter, claim: Claim | None
 ) -> int:
-    prepared = _prepare_soon(args, paths)
+    start_data = _read_start_data_soon(args, paths)
     from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -183,32 +184,28 @@ def _run_qt(
     # spikes over 60 (bench/responsiveness.py).
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
-        run(args, paths, redactor, claim=claim, prepared=prepared), loop_factory=qasync.QEventLoop
+        run(args, paths, redactor, claim=claim, start_data=start_data),
+        loop_factory=qasync.QEventLoop,
     )
     return result
 
 
-def _prepare_soon(args: argparse.Namespace, paths: Paths) -> Prepared:
-    """Start-up work in a worker thread while the GUI modules load (see start_data.Prepared):
-    the settings, state and translations the bar is shown from."""
+def _read_start_data_soon(args: argparse.Namespace, paths: Paths) -> Future[StartData]:
+    """The settings, state and translations the bar is shown from, read in a worker thread
+    while the GUI modules load (ui/start_data.py)."""
     import threading
     from concurrent.futures import Future
 
-    from agentbar.ui.start_data import Prepared
+    future: Future[StartData] = Future()
 
-    prepared = Prepared(Future())
-
-    def settle(future: Future[Any], make: Callable[[], Any]) -> None:
+    def work() -> None:
         try:
-            future.set_result(make())
+            future.set_result(_read_start_data(args, paths))
         except BaseException as exc:  # handed to the awaiting side
             future.set_exception(exc)
 
-    def work() -> None:
-        settle(prepared.start, lambda: _read_start_data(args, paths))
-
     threading.Thread(target=work, name="agentbar-start", daemon=True).start()
-    return prepared
+    return future
 
 
 def _read_start_data(args: argparse.Namespace, paths: Paths) -> StartData:

@@ -11,7 +11,7 @@ import os
 import secrets
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -30,7 +30,7 @@ from agentbar.ui.i18n import install_translations
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.session import AgentSession
 from agentbar.ui.shell import Shell
-from agentbar.ui.start_data import Prepared, new_http_client, read_start_data
+from agentbar.ui.start_data import StartData, new_http_client, read_start_data
 from agentbar.ui.texts import core_message
 
 if TYPE_CHECKING:
@@ -76,12 +76,12 @@ async def run(
     redactor: RedactingFilter,
     *,
     claim: Claim | None = None,
-    prepared: Prepared | None = None,
+    start_data: Future[StartData] | None = None,
 ) -> int:
     """Run the toolbar until the user quits; returns the exit code.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
-    ``prepared`` is the start-up work begun in a worker thread (see :class:`Prepared`).
+    ``start_data`` is the settings, state and translations, being read in a worker thread.
 
     The bar is shown first, from the saved state, and painted; only then come the HTTP
     client (httpx and the API client load then), the keyring, the tray, the link server and
@@ -96,8 +96,8 @@ async def run(
         ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="agentbar-io")
     )
     collector = MainThreadCollector()
-    if prepared is not None:
-        start = await asyncio.wrap_future(prepared.start)
+    if start_data is not None:
+        start = await asyncio.wrap_future(start_data)
     else:
         start = await asyncio.to_thread(read_start_data, paths, args)
     settings, notes = start.settings, list(start.notes)

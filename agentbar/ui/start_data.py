@@ -10,7 +10,6 @@ client is made, after the first paint.
 from __future__ import annotations
 
 import argparse
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +21,6 @@ from agentbar.ui.i18n import choose_language
 from agentbar.ui.i18n import prepare as prepare_translation
 
 if TYPE_CHECKING:
-    import ssl
-
     import httpx
 
 
@@ -66,15 +63,7 @@ def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
     return StartData(settings, state, language, compiled, notes)
 
 
-@dataclass
-class Prepared:
-    """Start-up work that ``app.py`` began in a worker thread before the GUI modules loaded:
-    the settings, state and translations. Without it, :func:`run` reads them itself."""
-
-    start: Future[StartData]
-
-
-def new_http_client(verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
+def new_http_client() -> httpx.AsyncClient:
     """The run's one HTTP client (no redirects: a redirect to another host is an error).
 
     Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads the CA bundle
@@ -83,4 +72,4 @@ def new_http_client(verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
 
     from agentbar.api.transport import DEFAULT_TIMEOUT
 
-    return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False, verify=verify)
+    return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
