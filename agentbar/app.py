@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
-    from agentbar.ui.start_data import StartData
+    from agentbar.ui.startup.start_data import StartData
 
 log = logging.getLogger("agentbar")
 #: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
@@ -172,7 +172,7 @@ def _run_qt(
     app.setQuitOnLastWindowClosed(False)
     import qasync
 
-    from agentbar.ui.runner import run
+    from agentbar.ui.startup.runner import run
 
     _install_excepthook(redactor)
     import asyncio
@@ -192,7 +192,7 @@ def _run_qt(
 
 def _read_start_data_soon(args: argparse.Namespace, paths: Paths) -> Future[StartData]:
     """The settings, state and translations the bar is shown from, read in a worker thread
-    while the GUI modules load (ui/start_data.py)."""
+    while the GUI modules load (ui/startup/start_data.py)."""
     import threading
     from concurrent.futures import Future
 
@@ -209,7 +209,7 @@ def _read_start_data_soon(args: argparse.Namespace, paths: Paths) -> Future[Star
 
 
 def _read_start_data(args: argparse.Namespace, paths: Paths) -> StartData:
-    from agentbar.ui.start_data import read_start_data
+    from agentbar.ui.startup.start_data import read_start_data
 
     return read_start_data(paths, args)
 
@@ -222,7 +222,7 @@ def _install_excepthook(redactor: RedactingFilter) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         log.error("uncaught exception", exc_info=(kind, exc, tb))
-        from agentbar.ui.crash import show_crash
+        from agentbar.ui.startup.crash import show_crash
 
         show_crash(redactor.redact("".join(traceback.format_exception(kind, exc, tb))))
 

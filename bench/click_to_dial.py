@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
-from agentbar.ui.remote_control import DIAL_PREVIEW_MS
+from agentbar.ui.startup.remote_control import DIAL_PREVIEW_MS
 
 KEY = "bench-key-0123456789"
 REPO = Path(__file__).resolve().parent.parent

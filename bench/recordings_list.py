@@ -38,8 +38,8 @@ from agentbar.api.modules import MODULES
 from agentbar.api.wire import decode
 from agentbar.core.recordings import entries_for, merge_records
 from agentbar.sim.seed import FIRST_NAMES, SURNAMES
-from agentbar.ui.call_filter import CallFilterProxy
-from agentbar.ui.recordings_model import (
+from agentbar.ui.panel.call_filter import CallFilterProxy
+from agentbar.ui.panel.call_model import (
     RECORDING_COLUMNS,
     CallTableModel,
     Column,

@@ -295,7 +295,7 @@ def run(quick: bool = False) -> list[Figure]:
         ours = Child(driver_argv(basedir), stderr=work / "agentbar.stderr")
         try:
             ours.wait_line("agentbar-ready", 60)
-            time.sleep(2.0)  # past the start-up warm-up (agentbar/ui/runner.py)
+            time.sleep(2.0)  # past the start-up warm-up (agentbar/ui/startup/runner.py)
             ours.send(f"gaps {repeats} {quiet_s}")
             line, _ = ours.wait_line("gaps ", 600)
         finally:

@@ -242,8 +242,8 @@ async def soak(
     from agentbar.core.paths import Paths
     from agentbar.core.settings import Settings, save_settings
     from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
-    from agentbar.ui.session import AgentSession
-    from agentbar.ui.toolbar import Toolbar
+    from agentbar.ui.agent_session import AgentSession
+    from agentbar.ui.bar.toolbar import Toolbar
 
     paths = Paths.under(basedir)
     paths.ensure()
@@ -271,7 +271,7 @@ async def soak(
     panel_state = "not requested"
     if panel:
         try:
-            from agentbar.ui.panel_host import PanelHost
+            from agentbar.ui.startup.panel_host import PanelHost
         except ImportError as exc:
             panel_state = f"not available ({exc})"
         else:

@@ -158,7 +158,7 @@ def test_core_messages_reach_the_agent_in_turkish(tmp_path, qapp):
 
     from agentbar.core.credentials import CredentialStore
     from agentbar.core.phone import InvalidNumber, normalize
-    from agentbar.ui.texts import core_message, number_reason
+    from agentbar.ui.messages import core_message, number_reason
 
     tr = next(p for p in i18n_tool.build(tmp_path) if p.name == "agentbar_tr.qm")
     translator = QTranslator()
@@ -194,7 +194,7 @@ def test_api_errors_reach_the_agent_in_turkish(tmp_path, qapp):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from agentbar.api import CallCenterClient, NetworkError
-    from agentbar.ui.texts import error_text
+    from agentbar.ui.messages import error_text
 
     async def refused() -> NetworkError:
         async with httpx.AsyncClient() as http:

@@ -55,3 +55,27 @@ def test_only_credentials_touches_keyring():
         str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if pattern.search(p.read_text())
     )
     assert users == ["core/credentials.py"]
+
+
+def _imports_of(folder: str, target: str) -> list[str]:
+    pattern = re.compile(rf"^\s*(from|import)\s+agentbar\.ui\.{target}\b", re.MULTILINE)
+    return [p.name for p in _modules("ui", folder) if pattern.search(p.read_text())]
+
+
+def test_bar_and_panel_do_not_import_each_other():
+    """What both need lives in a neutral module (ui/state_view.py, ui/agent_session.py, ...)."""
+    assert _imports_of("bar", "panel") == []
+    assert _imports_of("panel", "bar") == []
+
+
+def test_features_do_not_import_startup():
+    """Start-up builds the features; a feature never reaches back into the start-up."""
+    for folder in ("bar", "panel", "settings"):
+        assert _imports_of(folder, "startup") == [], folder
+
+
+def test_workers_is_neutral():
+    """The worker-thread helpers are used by api/ and ui/, so they import neither."""
+    text = (PACKAGE / "workers.py").read_text()
+    assert not re.search(r"^\s*(from|import)\s+agentbar\.", text, re.MULTILINE)
+    assert not QT_IMPORT.search(text)

@@ -25,10 +25,10 @@ from agentbar.api import CallCenterClient
 from agentbar.core.agent_state import AgentState
 from agentbar.core.settings import Settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
+from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.i18n import install_translations
-from agentbar.ui.screenshot import save_screenshot
-from agentbar.ui.session import AgentSession
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.startup.screenshot import save_screenshot
 
 KEY = "screenshot-key-0123456789"
 
@@ -107,9 +107,9 @@ async def shoot(out: Path) -> list[Path]:
 
 async def _panel_shots(out: Path, session: AgentSession, bar: Toolbar, cache: Path) -> list[Path]:
     """The side panel beside the bar: recordings (one playing), history, queues."""
-    from agentbar.ui.panel_session import PanelSession
-    from agentbar.ui.player import shared_player
-    from agentbar.ui.side_panel import SidePanel
+    from agentbar.ui.panel.panel_session import PanelSession
+    from agentbar.ui.panel.player import shared_player
+    from agentbar.ui.panel.side_panel import SidePanel
 
     panel = PanelSession(session, cache)
     side = SidePanel(panel, shared_player())
@@ -135,7 +135,7 @@ async def _panel_shots(out: Path, session: AgentSession, bar: Toolbar, cache: Pa
 
 def settings_shots(out: Path) -> list[Path]:
     """The settings dialog's two tabs, filled as a first run would be (no server needed)."""
-    from agentbar.ui.settings_dialog import SettingsDialog
+    from agentbar.ui.settings.dialog import SettingsDialog
 
     settings = Settings(server_url="https://pbx.example.com/api/", agent="101", extension="1004")
     dialog = SettingsDialog(settings, "••••••••", checker=None)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 import httpx
 
-from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError
 from agentbar.api.modules import MODULES, Kind, Module
 from agentbar.api.transport import (
@@ -22,6 +21,7 @@ from agentbar.api.transport import (
     Transport,
 )
 from agentbar.api.wire import Payload, Row
+from agentbar.workers import on_cpu_lane
 
 if TYPE_CHECKING:
     from agentbar.api import models as m

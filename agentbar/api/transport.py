@@ -19,7 +19,6 @@ from urllib.parse import quote
 import httpx
 
 from agentbar.api import wire
-from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import (
     REDACTED,
     ApiError,
@@ -30,6 +29,7 @@ from agentbar.api.errors import (
 )
 from agentbar.api.modules import Module, ParamType
 from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.workers import on_cpu_lane
 
 ParamValue = str | int | bool | date | time | Sequence[str | int] | None
 ProgressCallback = Callable[[int, int | None], None]

@@ -23,7 +23,7 @@ __all__ = ["ConnectionReport", "check_connection"]
 
 # Most specific first: AuthError is an ApiError.
 # Marked for translation: the settings dialog shows the report sentence by sentence in the
-# user's language (agentbar/ui/texts.py).
+# user's language (agentbar/ui/messages.py).
 _PREFIXES: tuple[tuple[type[CallCenterError], str], ...] = (
     (AuthError, QT_TRANSLATE_NOOP("connection", "The server refused the API key")),
     (NetworkError, QT_TRANSLATE_NOOP("connection", "Cannot reach the server")),

@@ -48,7 +48,7 @@ _UNSAFE_PREFIX = "keyrings.alt"
 _MAX_DETAIL = 200
 
 # Whole sentences, marked for translation: the UI translates a message sentence by sentence
-# (agentbar/ui/texts.py), so each constant sentence here reaches the agent in Turkish.
+# (agentbar/ui/messages.py), so each constant sentence here reaches the agent in Turkish.
 _NO_KEYRING_REASON = QT_TRANSLATE_NOOP(
     "credentials", "No system keyring is available (no Secret Service / D-Bus session)."
 )

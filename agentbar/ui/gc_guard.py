@@ -17,7 +17,7 @@ the middle, then the full generation), each a GUI stall of 10-35 ms. Rows are fr
 reference counting, never by the collector, so they are frozen as they arrive (O(1)). Freezing
 also puts aside any cycle that was garbage at that moment: :meth:`MainThreadCollector.sweep`
 collects those with one full collection, at most :data:`SWEEP_AFTER_S` after an adoption.
-While rows are being built on the CPU lane (api/cpu.py), a check waits (at most
+While rows are being built on the CPU lane (workers.py), a check waits (at most
 :data:`MAX_WAITS` checks in a row): it would walk the half-built load it is about to adopt.
 """
 
@@ -28,7 +28,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from agentbar.api.cpu import building
+from agentbar.workers import building
 
 #: A sweep (one full collection, then everything frozen again) follows an adoption within
 #: this many seconds: what garbage an adoption froze lives at most this long.

@@ -8,16 +8,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
-from agentbar.core.phone import DialTarget, InvalidNumber
+from agentbar.ui.agent_session import AgentSession, Connection
+from agentbar.ui.clipboard import clipboard_target
 from agentbar.ui.resources import icon
-from agentbar.ui.session import AgentSession, Connection
-from agentbar.ui.status_pill import Mode, display_number, mmss
-from agentbar.ui.texts import number_reason
+from agentbar.ui.state_view import Mode, display_number, mmss
 
 ICON_SIZE = 64
 _BADGE_COLOURS = {
@@ -96,22 +95,6 @@ def state_icon(mode: Mode, size: int = ICON_SIZE) -> QIcon:
         painter.drawLine(inner.topRight(), inner.bottomLeft())
     painter.end()
     return QIcon(pixmap)
-
-
-def clipboard_target(parse: Callable[[str], DialTarget]) -> tuple[DialTarget | None, str]:
-    """The dialable number in the clipboard, or None and why not (a translated phrase)."""
-    clipboard = QGuiApplication.clipboard()
-    text = clipboard.text().strip() if clipboard is not None else ""
-    if not text:
-        return None, QGuiApplication.translate("Tray", "the clipboard is empty")
-    try:
-        return parse(text[:300]), ""
-    except InvalidNumber as exc:
-        return None, QGuiApplication.translate("Tray", "no number in the clipboard: %s") % (
-            number_reason(exc)
-        )
-    except ValueError:  # a region misconfigured in settings
-        return None, QGuiApplication.translate("Tray", "the phone region setting is invalid")
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ from agentbar.core.agent_state import AgentState, save_state
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, save_settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
-from agentbar.ui.session import AgentSession
+from agentbar.ui.agent_session import AgentSession
 from tests.api.conftest import RawServer, read_request
 from tests.ui import conftest as ui_fixtures
 

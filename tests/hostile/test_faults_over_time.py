@@ -12,8 +12,8 @@ import time
 import pytest
 
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
-from agentbar.ui.status_pill import Mode
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.state_view import Mode
 from tests.hostile.conftest import (
     KEY,
     WAIT_MS,

@@ -24,9 +24,9 @@ from agentbar.app import _install_excepthook, build_parser
 from agentbar.core.logsetup import RedactingFilter, setup_logging
 from agentbar.core.paths import Paths
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
-from agentbar.ui.runner import run
-from agentbar.ui.status_pill import Mode
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.startup.runner import run
+from agentbar.ui.state_view import Mode
 from tests.hostile.conftest import (
     WAIT_MS,
     Hostile,

@@ -25,7 +25,7 @@ from agentbar.core.agent_state import AgentState, load_state, save_state
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, save_settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
-from agentbar.ui.session import AgentSession
+from agentbar.ui.agent_session import AgentSession
 from tests.core.conftest import MemoryKeyring, make_backend
 
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")

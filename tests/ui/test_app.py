@@ -21,10 +21,10 @@ from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.core.settings import load_settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
-from agentbar.ui.runner import run
-from agentbar.ui.settings_dialog import SettingsDialog
-from agentbar.ui.status_pill import Mode
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.settings.dialog import SettingsDialog
+from agentbar.ui.startup.runner import run
+from agentbar.ui.state_view import Mode
 from tests.ui.conftest import KEY
 
 WAIT = 8000
@@ -152,7 +152,7 @@ def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
 ):
     """httpx, the API client and the TLS context load once the bar is painted: the bar shows
     from the saved settings first, and a Log in clicked meanwhile goes out once they are there."""
-    from agentbar.ui import runner
+    from agentbar.ui.startup import runner
 
     base = tmp_path / "slow-client"
     _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
@@ -185,7 +185,8 @@ def test_the_gui_modules_load_without_httpx():
     """What the bar is painted from does not import httpx (~40 ms): it loads after the paint."""
     code = (
         "import sys\n"
-        "import agentbar.app, agentbar.core.logsetup, agentbar.ui.start_data, agentbar.ui.runner\n"
+        "import agentbar.app, agentbar.core.logsetup\n"
+        "import agentbar.ui.startup.start_data, agentbar.ui.startup.runner\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'httpcore')))\n"
     )
     out = subprocess.run(

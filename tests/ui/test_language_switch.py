@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
+from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.i18n import install_translations
-from agentbar.ui.settings_dialog import SettingsDialog
-from agentbar.ui.status_pill import Mode
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.settings.dialog import SettingsDialog
+from agentbar.ui.state_view import Mode
 from tests.ui.conftest import KEY
 from tests.ui.test_app import _find, _quit, _start, _write_settings
 

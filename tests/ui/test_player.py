@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from agentbar.sim.audio import SAMPLES, sample_bytes
-from agentbar.ui.player import SKIP_MS, SPEEDS, Player, shared_player
+from agentbar.ui.panel.player import SKIP_MS, SPEEDS, Player, shared_player
 
 WAIT = 8000
 

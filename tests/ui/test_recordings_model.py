@@ -9,8 +9,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from agentbar.api.models import CallRecord
 from agentbar.core.recordings import entries_for
-from agentbar.ui.call_filter import CallFilterProxy
-from agentbar.ui.recordings_model import (
+from agentbar.ui.panel.call_filter import CallFilterProxy
+from agentbar.ui.panel.call_model import (
     ENTRY_ROLE,
     FILE_ROLE,
     HISTORY_COLUMNS,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from agentbar.core.agent_state import AgentState
 from agentbar.core.commands import validate
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
-from agentbar.ui.status_pill import Mode
+from agentbar.ui.state_view import Mode
 from tests.ui.test_tray import _click, _message_box, build_rig, log_in
 
 WAIT = 8000

@@ -36,7 +36,7 @@ from agentbar.core.connection_check import ConnectionReport, check_connection
 from agentbar.core.settings import Settings
 from agentbar.desktop import autostart
 from agentbar.sim import Simulator
-from agentbar.ui.settings_dialog import COMMON_REGIONS, SettingsDialog
+from agentbar.ui.settings.dialog import COMMON_REGIONS, SettingsDialog
 
 # Unexpected Qt warnings fail; the offscreen platform always says this one when a window shows.
 pytestmark = [

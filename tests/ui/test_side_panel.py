@@ -19,12 +19,12 @@ from agentbar.core.agent_state import AgentState, BreakRecord
 from agentbar.core.recording_cache import INDEX_NAME, cache_name
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 from agentbar.sim.model import CallRecord as SimRecord
-from agentbar.ui.panel_host import PanelHost
-from agentbar.ui.panel_session import PanelSession
-from agentbar.ui.player import shared_player
-from agentbar.ui.recordings_model import HISTORY_COLUMNS, Column, duration_text
-from agentbar.ui.side_panel import SidePanel, place_rect
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.panel.call_model import HISTORY_COLUMNS, Column, duration_text
+from agentbar.ui.panel.panel_session import PanelSession
+from agentbar.ui.panel.player import shared_player
+from agentbar.ui.panel.side_panel import SidePanel, place_rect
+from agentbar.ui.startup.panel_host import PanelHost
 from tests.ui.conftest import KEY
 
 WAIT = 8000
@@ -151,7 +151,7 @@ def test_merged_list_is_the_agents_recordings_of_the_last_7_days_newest_first(qt
 
 def test_each_load_hands_its_rows_to_the_collector_as_long_lived(qtbot, build, monkeypatch):
     """The recordings and the history are adopted (ui/gc_guard.py) once built, before shown."""
-    import agentbar.ui.panel_session as panel_session_module
+    import agentbar.ui.panel.panel_session as panel_session_module
 
     adopted: list[tuple[int, int]] = []
 

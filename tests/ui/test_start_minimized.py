@@ -13,9 +13,9 @@ from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.desktop.single_instance import claim
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
-from agentbar.ui.runner import run
-from agentbar.ui.settings_dialog import SettingsDialog
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.settings.dialog import SettingsDialog
+from agentbar.ui.startup.runner import run
 from agentbar.ui.tray import Tray
 from tests.ui.conftest import KEY
 

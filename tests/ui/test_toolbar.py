@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
-from agentbar.ui.status_pill import Mode
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.state_view import Mode
 
 WAIT = 8000
 
@@ -180,7 +180,7 @@ def test_fits_a_small_laptop_screen(bar):
 
 def test_the_running_timer_does_not_restyle_the_bar_each_second(bar, monkeypatch):
     """A style sheet restyles every widget of the bar: set on a change, not on each tick."""
-    from agentbar.ui.session import Connection
+    from agentbar.ui.agent_session import Connection
 
     toolbar = bar(start=False)
     toolbar.session.state = (

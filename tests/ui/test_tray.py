@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
+from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.notifier import Notifier
-from agentbar.ui.remote_control import RemoteControl
-from agentbar.ui.session import AgentSession, Connection
-from agentbar.ui.shell import Shell
-from agentbar.ui.status_pill import Mode
+from agentbar.ui.startup.remote_control import RemoteControl
+from agentbar.ui.startup.shell import Shell
+from agentbar.ui.state_view import Mode
 from agentbar.ui.tray import Tray, TrayActions, state_icon, tray_mode
 from tests.ui.conftest import KEY
 
@@ -33,7 +33,7 @@ class Rig:
 
 
 def build_rig(qtbot, make_session, http, *, recordings: bool = True, **kwargs) -> Rig:
-    """Wired as ui/runner.py wires them."""
+    """Wired as ui/startup/runner.py wires them."""
     session = make_session(**kwargs)
     tray = Tray(session)
     shell = Shell(
@@ -316,8 +316,8 @@ def test_the_program_says_once_that_there_is_no_tray_and_keeps_working(
     from agentbar.app import build_parser
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.core.paths import Paths
-    from agentbar.ui.runner import run
-    from agentbar.ui.toolbar import Toolbar
+    from agentbar.ui.bar.toolbar import Toolbar
+    from agentbar.ui.startup.runner import run
 
     if Tray.available():  # pragma: no cover - a desktop session with a tray
         pytest.skip("this desktop has a system tray")

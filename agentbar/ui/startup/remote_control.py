@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentbar.core.commands import Command
 from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
-from agentbar.ui.shell import Shell, run_dialog_box
-from agentbar.ui.texts import number_reason
-from agentbar.ui.tray import clipboard_target
+from agentbar.ui.clipboard import clipboard_target
+from agentbar.ui.messages import number_reason
+from agentbar.ui.startup.shell import Shell, run_dialog_box
 
 log = logging.getLogger(__name__)
 

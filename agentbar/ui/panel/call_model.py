@@ -4,7 +4,7 @@ Built for 10,000 rows: every row carries a precomputed search key (core/turkish.
 keystroke costs one substring test per row; sorting is done by the source model in Python
 on precomputed keys (one ``list.sort``), not by the proxy comparing ``data()`` pairs.
 
-The filter proxy (ui/call_filter.py) is a small QAbstractProxyModel that keeps the list of
+The filter proxy (ui/panel/call_filter.py) is a small QAbstractProxyModel that keeps the list of
 visible rows itself: a keystroke filters the rows in one Python pass and tells the view once
 (``layoutChanged``).
 A QSortFilterProxyModel would call a Python ``filterAcceptsRow`` from C++ once per row, twice
@@ -29,9 +29,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from agentbar.api.cpu import release
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
+from agentbar.workers import release
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +50,7 @@ _DIRECTION_SYMBOL = {
 _DIM = QColor("#6b6b6b")
 # The roles data() answers; a view asks ~8 roles per painted cell (QAbstractItemModel.multiData)
 # and the others are turned away before any work.
-_ROLES = frozenset(
+ANSWERED_ROLES = frozenset(
     int(role)
     for role in (
         Qt.ItemDataRole.DisplayRole,
@@ -64,7 +64,9 @@ _ROLES = frozenset(
     )
 )
 # What QAbstractTableModel.flags() gives every cell (CallTableModel keeps Qt's default).
-_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 class Column(IntEnum):
@@ -200,7 +202,7 @@ class CallTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in _ROLES:
+        if not index.isValid() or role not in ANSWERED_ROLES:
             return None
         return self.value(index.row(), index.column(), role)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersisten
 
 from agentbar.core.recordings import CallEntry
 from agentbar.core.turkish import matching_rows
-from agentbar.ui.recordings_model import _FLAGS, _ROLES, CallTableModel
+from agentbar.ui.panel.call_model import ANSWERED_ROLES, CELL_FLAGS, CallTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -190,14 +190,14 @@ class CallFilterProxy(QAbstractProxyModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         model = self._model
-        if role not in _ROLES or model is None or not index.isValid():
+        if role not in ANSWERED_ROLES or model is None or not index.isValid():
             return None
         row = index.row()
         return model.value(self._rows[row], index.column(), role) if row < len(self._rows) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Qt's own would map each painted cell to the source (a Python call) for the same answer.
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
-from agentbar.core.phone import InvalidNumber, normalize
-from agentbar.ui.session import Connection
-
-
-class Mode(StrEnum):
-    LOGGED_OUT = "logged_out"
-    READY = "ready"
-    BREAK = "break"
-    CALL = "call"
-    OFFLINE = "offline"
-
+from agentbar.ui.agent_session import Connection
+from agentbar.ui.state_view import Mode, display_number, mmss
 
 # Each state has its own symbol (shape) as well as a colour, so it reads without colour vision.
 _STYLE = {
@@ -33,22 +23,6 @@ _STYLE = {
 }
 _BUDGET_NEAR = ("#ffe0b2", "#e65100")
 _BUDGET_OVER = ("#ffcdd2", "#b71c1c")
-
-
-def mmss(seconds: float) -> str:
-    """``mm:ss`` (or ``h:mm:ss`` past an hour) of a duration."""
-    total = int(max(0, seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def display_number(number: str) -> str:
-    """A number grouped for reading (``0532 123 45 67``), or as given when it does not parse."""
-    try:
-        return normalize(number).display
-    except (InvalidNumber, ValueError):
-        return number
 
 
 @dataclass(frozen=True, slots=True)

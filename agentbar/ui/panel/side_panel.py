@@ -6,11 +6,11 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from agentbar.ui.history_tab import HistoryTab
-from agentbar.ui.panel_session import PanelSession
-from agentbar.ui.player import Player
-from agentbar.ui.queues_tab import QueuesTab
-from agentbar.ui.recordings_tab import RecordingsTab
+from agentbar.ui.panel.history_tab import HistoryTab
+from agentbar.ui.panel.panel_session import PanelSession
+from agentbar.ui.panel.player import Player
+from agentbar.ui.panel.queues_tab import QueuesTab
+from agentbar.ui.panel.recordings_tab import RecordingsTab
 from agentbar.ui.resources import icon
 
 _GAP = 4

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from agentbar.ui.session import AgentSession
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.bar.toolbar import Toolbar
 
 if TYPE_CHECKING:
-    from agentbar.ui.panel_session import PanelSession
-    from agentbar.ui.side_panel import SidePanel
+    from agentbar.ui.panel.panel_session import PanelSession
+    from agentbar.ui.panel.side_panel import SidePanel
 
 
 class PanelHost(QObject):
@@ -57,9 +57,9 @@ class PanelHost(QObject):
     def ensure(self) -> SidePanel:
         """The panel, made on first use."""
         if self.panel is None:
-            from agentbar.ui.panel_session import PanelSession
-            from agentbar.ui.player import shared_player
-            from agentbar.ui.side_panel import SidePanel
+            from agentbar.ui.panel.panel_session import PanelSession
+            from agentbar.ui.panel.player import shared_player
+            from agentbar.ui.panel.side_panel import SidePanel
 
             if self.panel_session is None:
                 self.panel_session = PanelSession(self.session, self.recordings_dir, parent=self)

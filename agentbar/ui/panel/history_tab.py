@@ -8,15 +8,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from agentbar.core.history import TodaySummary
 from agentbar.core.recordings import CallEntry
-from agentbar.ui.call_filter import CallFilterProxy
-from agentbar.ui.panel_session import PanelSession
-from agentbar.ui.recordings_model import (
+from agentbar.ui.panel.call_filter import CallFilterProxy
+from agentbar.ui.panel.call_model import (
     HISTORY_COLUMNS,
     CallTableModel,
     Column,
     duration_text,
 )
-from agentbar.ui.recordings_tab import COLUMN_SAMPLES, CallTableView, search_field
+from agentbar.ui.panel.call_table import COLUMN_SAMPLES, CallTableView, search_field
+from agentbar.ui.panel.panel_session import PanelSession
 
 
 class HistoryTab(QWidget):

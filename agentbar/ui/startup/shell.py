@@ -15,13 +15,13 @@ from agentbar.core.calls import CurrentCall
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings
+from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.i18n import choose_language, install_translations
 from agentbar.ui.i18n import prepare as prepare_translation
+from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
-from agentbar.ui.panel_host import PanelHost
-from agentbar.ui.session import AgentSession
-from agentbar.ui.texts import core_message
-from agentbar.ui.toolbar import Toolbar
+from agentbar.ui.startup.panel_host import PanelHost
 
 if TYPE_CHECKING:
     import httpx
@@ -174,7 +174,7 @@ class Shell(QObject):
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
         # Imported on first use: the dialog's modules cost start-up ~20 ms (bench/startup.py).
-        from agentbar.ui.settings_dialog import SettingsDialog
+        from agentbar.ui.settings.dialog import SettingsDialog
 
         problem = self.credentials.problem if self.credentials else None
         problem = core_message(problem) if problem else None

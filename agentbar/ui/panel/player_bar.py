@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from agentbar.core.recordings import CallEntry
-from agentbar.ui.player import SKIP_MS, SPEEDS, Player
-from agentbar.ui.recordings_model import duration_text
+from agentbar.ui.panel.call_model import duration_text
+from agentbar.ui.panel.player import SKIP_MS, SPEEDS, Player
 
 _LEVEL_STYLE = {"info": ("ℹ", "#263238"), "warning": ("⚠", "#8d4b00"), "error": ("✖", "#b71c1c")}
 

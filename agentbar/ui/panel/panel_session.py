@@ -1,6 +1,6 @@
 """PanelSession: the side panel's work (recordings, downloads, history, queues) as signals.
 
-Like :class:`~agentbar.ui.session.AgentSession`: widgets call a method, which starts a task
+Like :class:`~agentbar.ui.agent_session.AgentSession`: widgets call a method, which starts a task
 and returns at once; outcomes arrive as signals; every task has one error exit (:meth:`_run`).
 Network through the session's current client on the qasync loop; cache disk work in worker
 threads. Downloads go into the recordings cache and are played only from there.
@@ -20,16 +20,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agentbar.api.cpu import on_cpu_lane
 from agentbar.api.errors import CallCenterError
 from agentbar.api.models import CallRecord
 from agentbar.core.history import TodaySummary, history_entries, link_recordings, summarise
 from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
+from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import adopt_long_lived
-from agentbar.ui.session import AgentSession
-from agentbar.ui.texts import error_text
+from agentbar.ui.messages import error_text
+from agentbar.workers import on_cpu_lane
 
 log = logging.getLogger(__name__)
 

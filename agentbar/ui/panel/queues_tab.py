@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentbar.ui.panel_session import PanelSession, QueueInfo
+from agentbar.ui.panel.panel_session import PanelSession, QueueInfo
 
 
 class QueuesTab(QWidget):

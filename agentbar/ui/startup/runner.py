@@ -25,13 +25,13 @@ from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
 from agentbar.core.settings import Settings, save_settings
 from agentbar.desktop.single_instance import Claim
+from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import MainThreadCollector
 from agentbar.ui.i18n import install_translations
+from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
-from agentbar.ui.session import AgentSession
-from agentbar.ui.shell import Shell
-from agentbar.ui.start_data import StartData, new_http_client, read_start_data
-from agentbar.ui.texts import core_message
+from agentbar.ui.startup.shell import Shell
+from agentbar.ui.startup.start_data import StartData, new_http_client, read_start_data
 
 if TYPE_CHECKING:
     # Loaded once the bar is painted: the first paint does not wait for them.
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from agentbar.api.client import CallCenterClient
     from agentbar.desktop.instance_server import InstanceServer
-    from agentbar.ui.remote_control import RemoteControl
+    from agentbar.ui.startup.remote_control import RemoteControl
 
 log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
@@ -170,7 +170,7 @@ async def run(
     shell.set_http(http)
     session.release(make_client(settings, key))
 
-    from agentbar.ui.remote_control import RemoteControl
+    from agentbar.ui.startup.remote_control import RemoteControl
     from agentbar.ui.tray import Tray, TrayActions
 
     tray = Tray(session)
@@ -216,7 +216,7 @@ async def run(
         for command in commands_from_namespace(args):
             remote.execute(command)
         if args.screenshot:
-            from agentbar.ui.screenshot import save_screenshot
+            from agentbar.ui.startup.screenshot import save_screenshot
 
             await asyncio.sleep(1.5)
             save_screenshot(args.screenshot)
@@ -278,7 +278,7 @@ def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
     paint nor the first dial should wait for that (bench/startup.py, bench/click_to_dial.py).
     The side panel's modules (~70 ms) made its first opening a long stall; they are plain
     Python and Qt class definitions. QtMultimedia is not among them: it comes with the first
-    recording played (ui/player.py).
+    recording played (ui/panel/player.py).
     """
 
     def parse_sample() -> None:
@@ -289,7 +289,7 @@ def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
 
     def import_panel() -> None:
         try:
-            importlib.import_module("agentbar.ui.side_panel")
+            importlib.import_module("agentbar.ui.panel.side_panel")
         except Exception:  # only a warm-up: the panel's first opening reports any problem
             log.debug("panel warm-up failed", exc_info=True)
 
@@ -366,7 +366,7 @@ def _loop_exception_handler(redactor: RedactingFilter) -> Any:
         exc = context.get("exception")
         log.error("asyncio: %s", context.get("message"), exc_info=exc)
         if isinstance(exc, Exception):
-            from agentbar.ui.crash import show_crash
+            from agentbar.ui.startup.crash import show_crash
 
             show_crash(redactor.redact(f"{type(exc).__name__}: {exc}"))
 

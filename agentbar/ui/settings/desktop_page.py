@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from agentbar.desktop import autostart
 from agentbar.desktop.handlers import register_handlers
-from agentbar.ui.settings_fields import ERROR_COLOUR, OK_COLOUR, Form, box, describe, message
+from agentbar.ui.settings.fields import ERROR_COLOUR, OK_COLOUR, Form, box, describe, message
 
 __all__ = ["DesktopSettings"]
 

@@ -6,7 +6,7 @@ import asyncio
 import threading
 import weakref
 
-from agentbar.api import cpu
+from agentbar import workers as cpu
 
 
 class Row:

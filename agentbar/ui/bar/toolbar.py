@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
 from agentbar.core.settings import Settings
-from agentbar.ui.bar_parts import Grip, TransferMenu
-from agentbar.ui.dial_field import DialField
+from agentbar.ui.agent_session import AgentSession, Connection
+from agentbar.ui.bar.dial_field import DialField
+from agentbar.ui.bar.status_pill import StatusPill
+from agentbar.ui.bar.widgets import Grip, TransferMenu
 from agentbar.ui.resources import icon
-from agentbar.ui.session import AgentSession, Connection
-from agentbar.ui.status_pill import Mode, StatusPill
+from agentbar.ui.state_view import Mode
 
 _MESSAGE_COLOURS = {"info": "#263238", "warning": "#8d4b00", "error": "#b71c1c"}
 _MESSAGE_SYMBOLS = {"info": "ℹ", "warning": "⚠", "error": "✖"}

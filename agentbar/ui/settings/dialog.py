@@ -33,8 +33,9 @@ from agentbar.core.settings import (
     validate_agent,
     validate_extension,
 )
-from agentbar.ui.settings_desktop import DesktopSettings
-from agentbar.ui.settings_fields import (
+from agentbar.ui.messages import translated_sentences
+from agentbar.ui.settings.desktop_page import DesktopSettings
+from agentbar.ui.settings.fields import (
     COMMON_REGIONS,
     ERROR_COLOUR,
     OK_COLOUR,
@@ -48,7 +49,6 @@ from agentbar.ui.settings_fields import (
     screen_pop_problem,
     url_problem,
 )
-from agentbar.ui.texts import translated_sentences
 
 __all__ = ["COMMON_REGIONS", "Checker", "SettingsDialog"]
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from agentbar.core.phone import DialTarget, InvalidNumber
-from agentbar.ui.texts import number_reason
+from agentbar.ui.messages import number_reason
 
 
 class DialField(QLineEdit):

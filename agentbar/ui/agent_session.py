@@ -25,7 +25,7 @@ from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
-from agentbar.ui.texts import error_text, number_reason
+from agentbar.ui.messages import error_text, number_reason
 
 if TYPE_CHECKING:
     from agentbar.api.client import CallCenterClient

@@ -5,104 +5,26 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from agentbar.core.recording_cache import cache_name
 from agentbar.core.recordings import CallEntry
-from agentbar.ui.call_filter import CallFilterProxy
-from agentbar.ui.panel_session import PanelSession
-from agentbar.ui.player import SKIP_MS, Player
-from agentbar.ui.player_bar import PlayerBar
-from agentbar.ui.recordings_model import RECORDING_COLUMNS, CallTableModel, Column
-
-
-class CallTableView(QTableView):
-    """A read-only, row-selecting table; Space and Left/Right are the player's keys."""
-
-    toggle_pressed = Signal()
-    skip_pressed = Signal(int)  # ms
-
-    def __init__(self, parent: QWidget | None = None, *, player_keys: bool = True) -> None:
-        super().__init__(parent)
-        self._player_keys = player_keys
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-
-    def size_columns(self, widths: dict[Column, str], columns: tuple[Column, ...]) -> None:
-        """Set each column wide enough for a sample text (faster than resizeToContents);
-        the name column takes the remaining width."""
-        metrics = self.fontMetrics()
-        header = self.horizontalHeader()
-        for i, column in enumerate(columns):
-            if column == Column.NAME:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-                continue
-            sample = widths.get(column)
-            if sample:
-                self.setColumnWidth(i, metrics.horizontalAdvance(sample) + 18)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if not self._player_keys:
-            super().keyPressEvent(event)
-        elif key == Qt.Key.Key_Space and not event.modifiers():
-            self.toggle_pressed.emit()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not event.modifiers():
-            self.skip_pressed.emit(SKIP_MS if key == Qt.Key.Key_Right else -SKIP_MS)
-        else:
-            super().keyPressEvent(event)
-
-
-COLUMN_SAMPLES = {
-    Column.WHEN: "00.00.0000 00:00 ▲",
-    Column.DIRECTION: "↙ Outgoing__",
-    Column.NUMBER: "0532 123 45 67",
-    Column.NAME: "Hüseyin Doğan Gündoğdu",
-    Column.DURATION: "Duration ▲",
-    Column.DISPOSITION: "No answer__",
-    Column.RECORDING: "▶ Listen",
-}
-
-
-def search_field(parent: QWidget, what: str) -> QLineEdit:
-    """The search box above a call list; ``what`` names the list (already translated)."""
-
-    field = QLineEdit(parent)
-    field.setPlaceholderText(
-        QCoreApplication.translate("CallSearch", "Search by number or name (Ctrl+F)")
-    )
-    field.setAccessibleName(QCoreApplication.translate("CallSearch", "Search %s") % what)
-    field.setToolTip(
-        QCoreApplication.translate(
-            "CallSearch", "Filters as you type; İ/I/ı/i, ş/s, ç/c… are treated alike"
-        )
-    )
-    field.setClearButtonEnabled(True)
-    return field
+from agentbar.ui.panel.call_filter import CallFilterProxy
+from agentbar.ui.panel.call_model import RECORDING_COLUMNS, CallTableModel
+from agentbar.ui.panel.call_table import COLUMN_SAMPLES, CallTableView, search_field
+from agentbar.ui.panel.panel_session import PanelSession
+from agentbar.ui.panel.player import Player
+from agentbar.ui.panel.player_bar import PlayerBar
 
 
 class RecordingsTab(QWidget):

@@ -1,0 +1,1 @@
+"""The always-on-top bar: the toolbar, its status pill, the dial field and the transfer menu."""

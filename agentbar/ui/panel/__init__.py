@@ -1,0 +1,1 @@
+"""The side panel: call table, recordings with the player, history, queues (never imports bar/)."""
