@@ -95,14 +95,15 @@ class AgentState:
     def with_reasons(self, reasons: Iterable[BreakReason]) -> AgentState:
         return replace(self, break_reasons=tuple(reasons))
 
-    def break_seconds_on(self, day: date) -> float:
-        """Total break time that started on ``day`` (local time), including a running break."""
+    def break_seconds_on(self, day: date, now: float | None = None) -> float:
+        """Total break time that started on ``day`` (local time), including a running break
+        (counted up to ``now``, the current time unless given)."""
         total = 0.0
         for rec in self.break_log:
             if datetime.fromtimestamp(rec.started_at).date() == day:
                 total += rec.duration_s
         if self.on_break and datetime.fromtimestamp(self.on_break.started_at).date() == day:
-            total += self.on_break.elapsed()
+            total += self.on_break.elapsed(now)
         return total
 
 

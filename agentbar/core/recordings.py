@@ -127,8 +127,10 @@ def call_key(record: CallRecord) -> tuple[str, ...]:
     )
 
 
-def _newest_first(record: CallRecord) -> tuple[bool, datetime]:
-    return (record.date is not None, record.date or datetime.min)
+def _newest_first(record: CallRecord) -> tuple[bool, datetime, tuple[str, ...]]:
+    # The call key breaks ties, so two calls in the same second keep one order whichever
+    # query answered first (a total order: the list never reshuffles between loads).
+    return (record.date is not None, record.date or datetime.min, call_key(record))
 
 
 def merge_records(*batches: Iterable[CallRecord], extension: str = "") -> list[CallRecord]:

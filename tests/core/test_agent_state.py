@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
+
+import pytest
 
 from agentbar.core.agent_state import (
     MAX_BREAK_LOG,
@@ -47,13 +48,24 @@ def test_break_log_is_bounded():
     assert len(s.break_log) == MAX_BREAK_LOG
 
 
-def test_break_seconds_today_counts_running_break():
-    now = time.time()
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2026, 3, 10, 12, 0), datetime(2028, 2, 29, 0, 11), datetime(2026, 12, 31, 23, 59)],
+)
+def test_break_seconds_today_counts_running_break(moment):
+    now = moment.timestamp()
     s = AgentState().logged_in_as("101").break_started(LUNCH, now - 600).break_ended(now - 300)
     s = s.break_started(LUNCH, now - 60)
-    total = s.break_seconds_on(datetime.fromtimestamp(now).date())
-    assert 355 <= total <= 370
-    assert s.break_seconds_on(date(2000, 1, 1)) == 0
+    assert s.break_seconds_on(moment.date(), now) == 360
+    assert s.break_seconds_on(date(2000, 1, 1), now) == 0
+
+
+def test_a_break_counts_on_the_day_it_started():
+    """Ten minutes after midnight, a break taken at 23:50 yesterday is yesterday's."""
+    now = datetime(2027, 1, 1, 0, 10).timestamp()
+    s = AgentState().logged_in_as("101").break_started(LUNCH, now - 1200).break_ended(now - 600)
+    assert s.break_seconds_on(date(2027, 1, 1), now) == 0
+    assert s.break_seconds_on(date(2026, 12, 31), now) == 600
 
 
 def test_round_trip(tmp_path):

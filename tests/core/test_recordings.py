@@ -52,6 +52,17 @@ def rec(
 # -- merging ----------------------------------------------------------------------------
 
 
+def test_calls_in_the_same_second_keep_one_order_whichever_query_answers_first():
+    """Two calls in one second: the list's order is total, not the order replies arrived."""
+    when = datetime(2026, 1, 2, 10)
+    a = rec(when=when, file=MON + "out-1-1004-a.wav")
+    b = rec("0532", "1004", when=when, file=MON + "in-0532-1004-b.WAV")
+    c = rec(when=when, file=None, called="05550000000")
+    first = merge_records([a, b, c], extension=EXT)
+    for batches in ([[c, b, a]], [[b], [a, c]], [[c], [a], [b]]):
+        assert merge_records(*batches, extension=EXT) == first
+
+
 def test_merge_by_file_newest_first():
     a = rec(when=datetime(2026, 1, 2, 10), file=MON + "out-1-1004-a.wav")
     b = rec("0532", "1004", when=datetime(2026, 1, 3, 10), file=MON + "in-0532-1004-b.WAV")

@@ -94,7 +94,9 @@ def duration_text(seconds: float | None) -> str:
 
 
 def _when_key(entry: CallEntry) -> Any:
-    return entry.date or datetime.min
+    # Ties (two calls in the same second) fall back to the recording path and the number, so
+    # the order shown is total: it does not depend on which query answered first.
+    return (entry.date or datetime.min, entry.file or "", entry.number, entry.name)
 
 
 _SORT_KEYS: dict[Column, Callable[[CallEntry], Any]] = {
