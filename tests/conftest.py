@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 
 import pytest
+
+# Tests never need a display: without this, Qt aborts on a headless machine ("could not
+# connect to display"). A developer who wants to watch can set QT_QPA_PLATFORM=xcb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
 
 
 @pytest.fixture(autouse=True)
