@@ -85,10 +85,8 @@ def setup_logging(
         handler.addFilter(redactor)
         handler._agentbar = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    root.setLevel(getattr(logging, level.upper(), logging.INFO))
     # httpx/httpcore log every request URL (with the key) at INFO/DEBUG; the filter redacts
-    # it, and we keep them at WARNING unless the user asked for DEBUG.
-    if root.level > logging.DEBUG:
-        for name in ("httpx", "httpcore"):
-            logging.getLogger(name).setLevel(logging.WARNING)
+    # it, and set_level keeps them at WARNING unless the user asked for DEBUG (and lets them
+    # speak again at DEBUG, whatever an earlier call set).
+    set_level(level)
     return redactor

@@ -71,3 +71,14 @@ def test_user_level_applies_after_settings(tmp_path):
     assert logging.getLogger("httpx").level == logging.NOTSET
     set_level("WARNING")
     assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_a_second_setup_at_debug_lets_httpx_speak_again(tmp_path):
+    """A run set up at INFO quiets httpx; a later setup at DEBUG must undo that."""
+    setup_logging(tmp_path / "a.log", level="INFO", stderr=False)
+    log_file = tmp_path / "b.log"
+    setup_logging(log_file, level="DEBUG", stderr=False)
+    logging.getLogger("httpx").info("HTTP Request: GET http://h/api/?module=y")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "module=y" in log_file.read_text()
