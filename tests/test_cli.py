@@ -24,7 +24,8 @@ from keyring.backend import KeyringBackend
 from agentbar import __version__, cli
 from agentbar.api.modules import MODULES
 from agentbar.cli_output import recording_name
-from agentbar.sim import DEMO_AGENT, DEMO_API_KEY, DEMO_EXTENSION, Simulator
+from agentbar.sim import DEMO_AGENT, DEMO_API_KEY, DEMO_EXTENSION, SimClock, Simulator
+from tests.sim.helpers import START
 
 URL = "http://pbx.test/api/"
 KEY = "SECRET-abc123-KEY"
@@ -569,7 +570,7 @@ class Live:
 def live(
     request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> Iterator[Live]:
-    with Simulator(api_key=DEMO_API_KEY, port=0) as sim:
+    with Simulator(api_key=DEMO_API_KEY, port=0, clock=SimClock(start=START)) as sim:
         yield Live(sim, request.param, capsys, tmp_path)
         assert sim.errors == []
 
@@ -899,7 +900,7 @@ def test_usage_errors_send_nothing(live: Live, argv: list[str]) -> None:
 
 @pytest.fixture
 def sim() -> Iterator[Simulator]:
-    with Simulator(api_key=KEY, port=0) as sim:
+    with Simulator(api_key=KEY, port=0, clock=SimClock(start=START)) as sim:
         yield sim
 
 

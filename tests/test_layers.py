@@ -79,3 +79,17 @@ def test_workers_is_neutral():
     text = (PACKAGE / "workers.py").read_text()
     assert not re.search(r"^\s*(from|import)\s+agentbar\.", text, re.MULTILINE)
     assert not QT_IMPORT.search(text)
+
+
+def test_the_wall_clock_is_read_in_one_place():
+    """Dates and times the agent sees come from core/clock.py, which the tests pin to the
+    simulator's clock; a module reading the wall clock itself would see another day."""
+    pattern = re.compile(r"(?<![`\w.])(time\.time|date\.today|datetime\.now|datetime\.today)\(")
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if p.parent.name != "sim"
+        and p.name != "clock.py"
+        and any(pattern.search(line.split("#")[0]) for line in p.read_text().splitlines())
+    ]
+    assert offenders == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.core import clock
 from agentbar.core.paths import DamagedFile, read_json_object, set_aside, write_atomic
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class ActiveBreak:
 
     def elapsed(self, now: float | None = None) -> float:
         """Seconds since the break started (never negative)."""
-        return max(0.0, (time.time() if now is None else now) - self.started_at)
+        return max(0.0, (clock.time() if now is None else now) - self.started_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ class AgentState:
         current = self.on_break
         if current is None:
             return self
-        end = time.time() if now is None else now
+        end = clock.time() if now is None else now
         start = current.started_at if started_at is None else started_at
         record = BreakRecord(current.reason_id, current.reason_name, start, end)
         return replace(self, on_break=None, break_log=(*self.break_log, record)[-MAX_BREAK_LOG:])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from agentbar.core import clock
 
 if TYPE_CHECKING:  # annotations only: the models load with the first reply
     from agentbar.api.models import AgentCall, LiveCall
@@ -31,7 +32,7 @@ class CurrentCall:
     state: str = ""
 
     def elapsed(self, now: float | None = None) -> float:
-        return max(0.0, (time.time() if now is None else now) - self.started_at)
+        return max(0.0, (clock.time() if now is None else now) - self.started_at)
 
 
 def _direction(text: str) -> Direction:
@@ -63,7 +64,7 @@ def pick_current_call(
     agent's number and a start time. The timer starts from the duration when there is one
     (immune to a server clock that differs from ours), else from the start time.
     """
-    now = time.time() if now is None else now
+    now = clock.time() if now is None else now
     live = next((c for c in live_calls if extension and _on_extension(c, extension)), None)
     acc = next((c for c in agent_calls if agent and c.agent_number == agent), None)
     if live is None and acc is None:

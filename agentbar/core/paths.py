@@ -11,11 +11,12 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from agentbar.core import clock
 
 __all__ = [
     "APP_AUTHOR",
@@ -196,7 +197,7 @@ def set_aside(path: Path) -> Path:
 
     Never overwrites an earlier backup. Returns the new path; raises ``OSError``. Blocks.
     """
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
     while backup.exists():

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
@@ -297,7 +297,7 @@ class AgentSession(QObject):
 
     async def _start_break(self, reason: BreakReason) -> None:
         ack = await self.client.break_start(self.state.agent or self.settings.agent, reason.id)
-        self._set_state(self.state.break_started(reason, time.time()))
+        self._set_state(self.state.break_started(reason, clock.time()))
         self.notified.emit("info", ack.message or self.tr("Break started."))
 
     def end_break(self) -> asyncio.Task[Any]:
@@ -359,7 +359,7 @@ class AgentSession(QObject):
     def _went_offline(self, reason: str, *, auth: bool = False) -> float:
         delay = BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
         self._failures += 1
-        self.connection = Connection(False, reason, time.time() + delay, auth_failed=auth)
+        self.connection = Connection(False, reason, clock.time() + delay, auth_failed=auth)
         self.connection_changed.emit(self.connection)
         return delay
 
@@ -389,7 +389,7 @@ class AgentSession(QObject):
             await self._refresh_reasons()
 
     async def _poll_loop(self) -> None:
-        last_tick = time.time()
+        last_tick = clock.time()
         while not self._closed:
             if not self._ready.is_set():
                 await self._ready.wait()  # held: no poll before the client (and key) are there
@@ -408,7 +408,7 @@ class AgentSession(QObject):
                 self._came_online()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
-            now = time.time()
+            now = clock.time()
             if now - last_tick > delay + WAKE_GAP_S:
                 log.info("clock jumped %.0f s (sleep or wake-up): resyncing", now - last_tick)
                 self._failures = 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +10,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
 from agentbar.ui.agent_session import AgentSession, Connection
@@ -179,7 +179,7 @@ class Tray(QObject):
     def status_text(self, now: float | None = None) -> str:
         """The state with its running timer: "On break: Lunch · 05:12"."""
         s = self.session
-        now = time.time() if now is None else now
+        now = clock.time() if now is None else now
         mode = tray_mode(s.state, s.call, s.connection)
         brk = s.state.on_break
         if mode is Mode.OFFLINE:

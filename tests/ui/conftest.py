@@ -21,12 +21,14 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from agentbar.api import CallCenterClient
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, load_state, save_state
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, save_settings
-from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
+from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, SimClock, Simulator
 from agentbar.ui.agent_session import AgentSession
 from tests.core.conftest import MemoryKeyring, make_backend
+from tests.sim.helpers import START
 
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
 KEY = "SECRET-UI-KEY-123456"
@@ -62,8 +64,13 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
 
 @pytest.fixture
 def sim() -> Iterator[Simulator]:
-    simulator = Simulator(api_key=KEY, port=0).start()
+    """The simulator on loopback, its clock pinned to START (a Tuesday afternoon) and running
+    from there; the bar reads the same clock (core/clock.py), so both agree on "today"
+    whatever the real date and hour."""
+    simulator = Simulator(api_key=KEY, port=0, clock=SimClock(start=START)).start()
+    clock.follow(lambda: simulator.clock.now().timestamp())
     yield simulator
+    clock.follow(None)
     simulator.stop()
 
 

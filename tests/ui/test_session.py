@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
+from agentbar.core import clock
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason, load_state
 from agentbar.core.calls import CurrentCall
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
@@ -139,7 +139,7 @@ def test_server_down_then_back(qtbot, make_session, sim):
     sim.set_down(True)
     qtbot.waitUntil(lambda: not session.connection.online, timeout=WAIT)
     assert session.connection.reason
-    assert session.connection.retry_at > time.time() - 1
+    assert session.connection.retry_at > clock.time() - 1
     # The break is still ours while offline.
     assert session.state.on_break is not None
     sim.set_down(False)
@@ -173,7 +173,7 @@ def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make
     state = AgentState(
         logged_in=True,
         agent=DEMO_AGENT,
-        on_break=ActiveBreak("2", "YEMEK MOLASI", time.time() - 125),
+        on_break=ActiveBreak("2", "YEMEK MOLASI", clock.time() - 125),
         break_reasons=(BreakReason("2", "YEMEK MOLASI"),),
     )
     session = make_session(state=state, start=False)

@@ -4,9 +4,8 @@ failed downloads, history into the dial field, queues."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -15,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from agentbar.api import CallCenterClient
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakRecord
 from agentbar.core.recording_cache import INDEX_NAME, cache_name
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
@@ -130,7 +130,7 @@ def play(qtbot, side: SidePanel, file: str) -> None:
 def test_merged_list_is_the_agents_recordings_of_the_last_7_days_newest_first(qtbot, build, sim):
     panel, side = build()
     load(qtbot, side)
-    since = datetime.combine(date.today() - timedelta(days=6), datetime.min.time())
+    since = datetime.combine(clock.today() - timedelta(days=6), datetime.min.time())
     expected = [
         r.dosya
         for r in sorted(sim.state.records.all(), key=lambda r: r.arama_tarihi, reverse=True)
@@ -455,14 +455,14 @@ def test_history_summary_and_redial_into_the_bar(qtbot, build, sim, make_session
 
 
 def test_todays_summary_counts_todays_calls_and_breaks(qtbot, build, sim):
-    now = time.time()
-    today_start = datetime.combine(date.today(), datetime.min.time()).timestamp()
+    now = clock.time()
+    today_start = datetime.combine(clock.today(), datetime.min.time()).timestamp()
     start = max(today_start, now - 3600)
     breaks = (BreakRecord("2", "YEMEK MOLASI", start, start + 600),)
     add_recording(sim, "WAV", minutes_ago=0.5)
     panel, side = build(state=AgentState(break_log=breaks))
     load(qtbot, side)
-    today = [e for e in panel.history if e.date is not None and e.date.date() == date.today()]
+    today = [e for e in panel.history if e.date is not None and e.date.date() == clock.today()]
     answered = [e for e in today if e.answered]
     talk = duration_text(sum(e.duration_s or 0 for e in answered))
     text = side.history.summary.text()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
+from agentbar.core import clock
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 from agentbar.ui.bar.toolbar import Toolbar
@@ -78,7 +78,7 @@ def test_break_budget_turns_amber_then_red(qtbot, bar):
         return AgentState(
             logged_in=True,
             agent=DEMO_AGENT,
-            on_break=ActiveBreak("2", "YEMEK MOLASI", time.time() - minutes_ago * 60),
+            on_break=ActiveBreak("2", "YEMEK MOLASI", clock.time() - minutes_ago * 60),
             break_reasons=(BreakReason("2", "YEMEK MOLASI"),),
         )
 
@@ -186,7 +186,7 @@ def test_the_running_timer_does_not_restyle_the_bar_each_second(bar, monkeypatch
     toolbar.session.state = (
         AgentState()
         .logged_in_as(DEMO_AGENT)
-        .break_started(BreakReason("1", "Yemek"), time.time() - 65)
+        .break_started(BreakReason("1", "Yemek"), clock.time() - 65)
     )
     toolbar._refresh_status()
     restyled: list[str] = []
@@ -199,13 +199,13 @@ def test_the_running_timer_does_not_restyle_the_bar_each_second(bar, monkeypatch
         monkeypatch.setattr(widget, "setStyleSheet", counting)
     shown = toolbar.status.text()
     toolbar.session.state = toolbar.session.state.break_started(
-        BreakReason("1", "Yemek"), time.time() - 66
+        BreakReason("1", "Yemek"), clock.time() - 66
     )
     for _ in range(3):
         toolbar._refresh_status()
     assert toolbar.status.text() != shown  # the timer moved on…
     assert restyled == []  # …without a restyle
-    toolbar.session.connection = Connection(False, "gone", time.time() + 5)
+    toolbar.session.connection = Connection(False, "gone", clock.time() + 5)
     toolbar._refresh_status()
     assert any("dashed" in text for text in restyled)  # offline: the frame changes
     assert toolbar.status.view.mode is Mode.OFFLINE

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from agentbar.core import clock
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
@@ -112,9 +112,9 @@ def test_each_state_has_its_own_icon(qapp):
 
 
 def test_tray_mode_follows_the_bar_precedence():
-    brk = ActiveBreak("2", "YEMEK MOLASI", time.time())
-    call = CurrentCall("c", "05321234567", "in", time.time())
-    online, offline = Connection(True), Connection(False, "down", time.time() + 5)
+    brk = ActiveBreak("2", "YEMEK MOLASI", clock.time())
+    call = CurrentCall("c", "05321234567", "in", clock.time())
+    online, offline = Connection(True), Connection(False, "down", clock.time() + 5)
     logged_in = AgentState(logged_in=True, agent="101")
     assert tray_mode(AgentState(), None, online) is Mode.LOGGED_OUT
     assert tray_mode(logged_in, None, online) is Mode.READY
@@ -133,7 +133,7 @@ def test_icon_and_tooltip_follow_the_session(qtbot, rig):
 
 
 def test_tooltip_shows_the_running_break_timer(qtbot, rig):
-    started = time.time() - 65
+    started = clock.time() - 65
     state = AgentState(
         logged_in=True,
         agent=DEMO_AGENT,
@@ -150,7 +150,7 @@ def test_tooltip_shows_the_running_break_timer(qtbot, rig):
 
 def test_tooltip_shows_the_call_timer(qtbot, rig):
     r = rig(state=AgentState(logged_in=True, agent=DEMO_AGENT), start=False)
-    started = time.time() - 61
+    started = clock.time() - 61
     r.session.call = CurrentCall("c1", "05321234567", "in", started)
     r.session.call_changed.emit(r.session.call)
     assert r.tray.mode is Mode.CALL
@@ -160,7 +160,7 @@ def test_tooltip_shows_the_call_timer(qtbot, rig):
 
 def test_offline_shows_the_red_cross_and_the_retry(qtbot, rig):
     r = rig(start=False)
-    r.session.connection = Connection(False, "refused", time.time() + 9.5)
+    r.session.connection = Connection(False, "refused", clock.time() + 9.5)
     r.session.connection_changed.emit(r.session.connection)
     assert r.tray.mode is Mode.OFFLINE
     assert "Offline, retrying in 9 s" in r.tray.icon.toolTip()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
 from agentbar.ui.agent_session import Connection
@@ -60,7 +60,7 @@ class StatusPill(QLabel):
         budgets_min: dict[str, int],
         now: float | None = None,
     ) -> View:
-        now = time.time() if now is None else now
+        now = clock.time() if now is None else now
         if not connection.online:
             wait = max(0, int(connection.retry_at - now))
             # The retry countdown (↻) and a running break's timer stay visible in full.

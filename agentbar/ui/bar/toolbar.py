@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
 from agentbar.core.settings import Settings
@@ -204,7 +204,7 @@ class Toolbar(QFrame):
     def _refresh_status(self) -> None:
         s = self.session
         view = self.status.compute(
-            s.state, s.call, s.connection, dict(s.settings.break_budgets_min), time.time()
+            s.state, s.call, s.connection, dict(s.settings.break_budgets_min), clock.time()
         )
         self.status.show_view(view)
         self._set_frame(offline=view.mode is Mode.OFFLINE)

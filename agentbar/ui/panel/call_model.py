@@ -14,7 +14,7 @@ for a reload (reset, then sort): ~2.5 µs a call, 25 ms for 10,000 rows (bench/r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from agentbar.core import clock
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
 from agentbar.workers import release
@@ -125,7 +126,7 @@ class CallTableModel(QAbstractTableModel):
         self.entries: list[CallEntry] = []
         self._rows_by_file: dict[str, int] = {}
         self._when_texts: dict[int, str] = {}  # id(entry) -> its date as shown
-        self._today = date.today()
+        self._today = clock.today()
         self._titles = {
             Column.WHEN: self.tr("Date and time"),
             Column.DIRECTION: self.tr("Direction"),
@@ -168,7 +169,7 @@ class CallTableModel(QAbstractTableModel):
         self.beginResetModel()
         old_rows, self.entries = self.entries, rows
         old_texts, self._when_texts = self._when_texts, {}
-        self._today = date.today()
+        self._today = clock.today()
         self._index_files()
         self.endResetModel()
         # The previous rows die on the CPU worker, a slice at a time: freeing 10,000 of them

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agentbar.api.errors import CallCenterError
 from agentbar.api.models import CallRecord
+from agentbar.core import clock
 from agentbar.core.history import TodaySummary, history_entries, link_recordings, summarise
 from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
@@ -69,7 +70,7 @@ class PanelSession(QObject):
         session: AgentSession,
         cache_dir: Path,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
