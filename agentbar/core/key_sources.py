@@ -93,7 +93,6 @@ def run_key_command(
     if not argv or not argv[0].strip():
         raise KeySourceFailed(QT_TRANSLATE_NOOP("keys", "The API key command is empty."))
     program = ntpath.basename(argv[0]) or argv[0]
-    what = f"The API key command ({program})"
     extra: dict[str, Any] = {}
     if sys.platform == "win32":  # pragma: no cover - no console window flashing up
         extra["creationflags"] = subprocess.CREATE_NO_WINDOW
@@ -107,17 +106,22 @@ def run_key_command(
             **extra,
         )
     except FileNotFoundError:
-        raise KeySourceFailed(f"{what} was not found.") from None
+        text = QT_TRANSLATE_NOOP("keys", "The API key command was not found.")
+        raise KeySourceFailed(f"{text} ({program})") from None
     except subprocess.TimeoutExpired:
-        raise KeySourceFailed(f"{what} did not finish within {timeout:g} seconds.") from None
+        text = QT_TRANSLATE_NOOP("keys", "The API key command did not finish in time.")
+        raise KeySourceFailed(f"{text} ({program}, {timeout:g} s)") from None
     except OSError as exc:
-        raise KeySourceFailed(f"{what} could not be started ({exc.strerror or exc}).") from None
+        text = QT_TRANSLATE_NOOP("keys", "The API key command could not be started.")
+        raise KeySourceFailed(f"{text} ({program}: {exc.strerror or exc})") from None
     if done.returncode != 0:
-        raise KeySourceFailed(f"{what} failed (exit status {done.returncode}).")
+        text = QT_TRANSLATE_NOOP("keys", "The API key command failed.")
+        raise KeySourceFailed(f"{text} ({program}, exit status {done.returncode})")
     lines = done.stdout.decode("utf-8-sig", "replace").splitlines()
     key = lines[0].strip() if lines else ""
     if not key:
-        raise KeySourceFailed(f"{what} printed no key.")
+        text = QT_TRANSLATE_NOOP("keys", "The API key command printed no key.")
+        raise KeySourceFailed(f"{text} ({program})")
     return key
 
 
@@ -136,23 +140,29 @@ def read_dpapi_key(path: Path, decrypt: Callable[[bytes], bytes] | None = None) 
     Blocks on disk. Raises :class:`KeySourceFailed` when the file is unreadable or does not
     decrypt (another machine's blob, a damaged file).
     """
-    where = f"The API key installed for this computer ({path})"
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise KeySourceFailed(f"{where} could not be read ({exc.strerror or exc}).") from None
+        text = QT_TRANSLATE_NOOP(
+            "keys", "The API key installed for this computer could not be read."
+        )
+        raise KeySourceFailed(f"{text} ({path}: {exc.strerror or exc})") from None
     try:
         plain = (decrypt or _crypt_unprotect)(blob)
     except OSError:
-        raise KeySourceFailed(f"{where} could not be decrypted on this computer.") from None
+        text = QT_TRANSLATE_NOOP(
+            "keys", "The API key installed for this computer could not be decrypted on it."
+        )
+        raise KeySourceFailed(f"{text} ({path})") from None
     # ASCII in UTF-16-LE: every second byte is zero.
     looks_utf16 = len(plain) % 2 == 0 and plain[1::2].count(0) * 2 >= len(plain) // 2 > 0
     text = plain.decode("utf-16-le" if looks_utf16 else "utf-8-sig", "replace")
     key = text.replace("\x00", "").strip().lstrip("\ufeff")
     if not key:
-        raise KeySourceFailed(f"{where} is empty.")
+        text = QT_TRANSLATE_NOOP("keys", "The API key installed for this computer is empty.")
+        raise KeySourceFailed(f"{text} ({path})")
     return key
 
 
@@ -200,13 +210,14 @@ def read_system_keychain(run: Runner = subprocess.run) -> str | None:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
-        raise KeySourceFailed("The System keychain could not be read.") from None
+        raise KeySourceFailed(
+            QT_TRANSLATE_NOOP("keys", "The System keychain could not be read.")
+        ) from None
     if done.returncode == _SECURITY_NOT_FOUND:
         return None
     if done.returncode != 0:
-        raise KeySourceFailed(
-            f"The System keychain refused the API key (exit status {done.returncode})."
-        )
+        text = QT_TRANSLATE_NOOP("keys", "The System keychain refused to give the API key.")
+        raise KeySourceFailed(f"{text} (exit status {done.returncode})")
     lines = done.stdout.decode("utf-8", "replace").splitlines()
     return (lines[0].strip() if lines else "") or None
 
