@@ -47,9 +47,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 KEY_COMMAND_TIMEOUT_S = 10.0
-#: The file the Windows installer's ``/APIKEY=`` writes under ``%PROGRAMDATA%\AgentBar``.
+# The file the Windows installer's ``/APIKEY=`` writes under ``%PROGRAMDATA%\AgentBar``.
 MACHINE_KEY_NAME = "api-key.dpapi"
-#: The macOS System keychain item: ``security add-generic-password -s AgentBar -a api-key``.
+# The macOS System keychain item: ``security add-generic-password -s AgentBar -a api-key``.
 KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT = "AgentBar", "api-key"
 SYSTEM_KEYCHAIN = "/Library/Keychains/System.keychain"
 _SECURITY = "/usr/bin/security"
