@@ -928,24 +928,12 @@
         <translation>The API key in use is kept in this computer&apos;s keyring.</translation>
     </message>
     <message>
-        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved. Type a key here only to use your own.</source>
-        <translation>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved. Type a key here only to use your own.</translation>
-    </message>
-    <message>
-        <source>The API key in use was installed on this computer by your administrator; it is not saved. Type a key here only to use your own.</source>
-        <translation>The API key in use was installed on this computer by your administrator; it is not saved. Type a key here only to use your own.</translation>
-    </message>
-    <message>
         <source>Where the API key comes from</source>
         <translation>Where the API key comes from</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
         <translation>Set by your administrator</translation>
-    </message>
-    <message>
-        <source>Settings marked with a lock are set by your administrator and cannot be changed.</source>
-        <translation>Settings marked with a lock are set by your administrator and cannot be changed.</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -1136,6 +1124,26 @@
     <message>
         <source>&amp;General and desktop</source>
         <translation>&amp;General and desktop</translation>
+    </message>
+    <message>
+        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</source>
+        <translation>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</translation>
+    </message>
+    <message>
+        <source>The API key in use was installed on this computer by your administrator; it is not saved.</source>
+        <translation>The API key in use was installed on this computer by your administrator; it is not saved.</translation>
+    </message>
+    <message>
+        <source>Type a key here only to use your own.</source>
+        <translation>Type a key here only to use your own.</translation>
+    </message>
+    <message>
+        <source>(locked)</source>
+        <translation>(locked)</translation>
+    </message>
+    <message>
+        <source>Settings marked (locked) are set by your administrator and cannot be changed.</source>
+        <translation>Settings marked (locked) are set by your administrator and cannot be changed.</translation>
     </message>
     <message>
         <source> MB</source>

@@ -927,24 +927,12 @@
         <translation>Kullanılan API anahtarı bu bilgisayarın anahtarlığında saklanıyor.</translation>
     </message>
     <message>
-        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved. Type a key here only to use your own.</source>
-        <translation>Kullanılan API anahtarı yöneticinizin anahtar komutundan (api_key_command) geliyor; kaydedilmez. Buraya yalnızca kendi anahtarınızı kullanmak istiyorsanız yazın.</translation>
-    </message>
-    <message>
-        <source>The API key in use was installed on this computer by your administrator; it is not saved. Type a key here only to use your own.</source>
-        <translation>Kullanılan API anahtarı yöneticiniz tarafından bu bilgisayara kuruldu; kaydedilmez. Buraya yalnızca kendi anahtarınızı kullanmak istiyorsanız yazın.</translation>
-    </message>
-    <message>
         <source>Where the API key comes from</source>
         <translation>API anahtarının kaynağı</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
         <translation>Yöneticiniz tarafından belirlendi</translation>
-    </message>
-    <message>
-        <source>Settings marked with a lock are set by your administrator and cannot be changed.</source>
-        <translation>Kilitle işaretli ayarları yöneticiniz belirledi; değiştirilemezler.</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -1134,6 +1122,26 @@
     <message>
         <source>&amp;General and desktop</source>
         <translation>Genel ve &amp;masaüstü</translation>
+    </message>
+    <message>
+        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</source>
+        <translation>Kullanılan API anahtarı yöneticinizin anahtar komutundan (api_key_command) geliyor; kaydedilmez.</translation>
+    </message>
+    <message>
+        <source>The API key in use was installed on this computer by your administrator; it is not saved.</source>
+        <translation>Kullanılan API anahtarı yöneticiniz tarafından bu bilgisayara kuruldu; kaydedilmez.</translation>
+    </message>
+    <message>
+        <source>Type a key here only to use your own.</source>
+        <translation>Buraya yalnızca kendi anahtarınızı kullanmak istiyorsanız yazın.</translation>
+    </message>
+    <message>
+        <source>(locked)</source>
+        <translation>(kilitli)</translation>
+    </message>
+    <message>
+        <source>Settings marked (locked) are set by your administrator and cannot be changed.</source>
+        <translation>(kilitli) olarak işaretlenen ayarları yöneticiniz belirledi; değiştirilemezler.</translation>
     </message>
     <message>
         <source> MB</source>

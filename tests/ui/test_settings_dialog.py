@@ -563,14 +563,14 @@ def test_policy_settings_are_locked_and_say_so(qtbot):
     assert not url.isEnabled()
     assert url.toolTip() == "Set by your administrator"
     label = next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is url)
-    assert label.text().endswith("🔒")
+    assert label.text().endswith("(locked)")
     assert label.toolTip() == "Set by your administrator"
     # A person cannot change them: typing and clicking do nothing.
     url.setFocus()
     QTest.keyClicks(url, "x")
     qtbot.mouseClick(named(dialog, "Show notifications", QCheckBox), Qt.MouseButton.LeftButton)
     notifications = named(dialog, "Show notifications", QCheckBox)
-    assert "🔒" in notifications.text() and not notifications.isEnabled()
+    assert "(locked)" in notifications.text() and not notifications.isEnabled()
     assert not named(dialog, "API key", QLineEdit).isEnabled()
     # What is not locked stays editable.
     agent = named(dialog, "Agent number", QLineEdit)
@@ -586,7 +586,7 @@ def test_nothing_locked_shows_no_notice(qtbot):
     dialog = make(qtbot)
     dialog.show()
     assert not shown(dialog, "Settings set by your administrator")
-    assert all("🔒" not in lb.text() for lb in dialog.findChildren(QLabel))
+    assert all("(locked)" not in lb.text() for lb in dialog.findChildren(QLabel))
 
 
 @pytest.mark.parametrize(

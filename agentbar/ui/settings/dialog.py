@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(self.tr("AgentBar settings"))
         self._form = Form()  # the first page: what the toolbar needs to run
         self._build_server(settings, api_key or "", key_problem)
-        self._build_key_source(key_source)
+        self._build_key_source(key_source, "api_key_command" in locked)
         self._build_test()
         self._build_dialling(settings)
         general = Form()
@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
         self._form.row(self.tr("&Poll interval:"), self._poll, tip)
         describe(self._poll.lineEdit(), self._poll.accessibleName(), tip)
 
-    def _build_key_source(self, source: str | None) -> None:
+    def _build_key_source(self, source: str | None, command_locked: bool) -> None:
         """Say where the key in use came from (never the key itself)."""
         texts = {
             "environment": self.tr(
@@ -176,21 +176,22 @@ class SettingsDialog(QDialog):
             "keyring": self.tr("The API key in use is kept in this computer's keyring."),
             "command": self.tr(
                 "The API key in use comes from your administrator's key command "
-                "(api_key_command); it is not saved. Type a key here only to use your own."
+                "(api_key_command); it is not saved."
             ),
             "machine": self.tr(
                 "The API key in use was installed on this computer by your administrator; it is "
-                "not saved. Type a key here only to use your own."
+                "not saved."
             ),
         }
-        self._key_source = message(
-            self.tr("Where the API key comes from"), texts.get(source or "", "")
-        )
+        text = texts.get(source or "", "")
+        if source in ("command", "machine") and not command_locked:
+            text += " " + self.tr("Type a key here only to use your own.")
+        self._key_source = message(self.tr("Where the API key comes from"), text)
         self._key_source.setVisible(bool(source in texts))
         self._form.addRow("", self._key_source)
 
     def _lock(self, locked: frozenset[str], forms: tuple[Form, ...]) -> None:
-        """Disable what the administrator's policy sets, saying so by text and a lock sign."""
+        """Disable what the administrator's policy sets, saying so in words (label and tip)."""
         widgets: dict[str, list[QWidget]] = {
             "server_url": [self._url],
             "agent": [self._agent],
@@ -207,6 +208,8 @@ class SettingsDialog(QDialog):
             "api_key_command": [self._key, self._show_key],
         }
         note = self.tr("Set by your administrator")
+        # A word, not an emoji: common fonts (DejaVu) have no lock sign, it would be a box.
+        mark = self.tr("(locked)")
         shown = False
         for name in sorted(locked):
             for widget in widgets.get(name, []):
@@ -216,16 +219,14 @@ class SettingsDialog(QDialog):
                 widget.setAccessibleDescription(note)
                 label = _buddy_label(forms, widget)
                 if label is not None:
-                    label.setText(f"{label.text()} 🔒")
+                    label.setText(f"{label.text()} {mark}")
                     label.setToolTip(note)
                 elif isinstance(widget, QCheckBox):
-                    widget.setText(f"{widget.text()} 🔒")
+                    widget.setText(f"{widget.text()} {mark}")
         if shown:
             self._locked_notice.setText(
-                "🔒 "
-                + self.tr(
-                    "Settings marked with a lock are set by your administrator "
-                    "and cannot be changed."
+                self.tr(
+                    "Settings marked (locked) are set by your administrator and cannot be changed."
                 )
             )
         self._locked_notice.setVisible(shown)
