@@ -46,7 +46,7 @@ def _policies() -> list[ET.Element]:
 
 
 def _value_names(policy: ET.Element) -> list[str]:
-    names = [policy.get("valueName")] if policy.get("valueName") else []
+    names = [policy.get("valueName", "")] if policy.get("valueName") else []
     for element in policy.iterfind("p:elements/*", NS):
         if element.get("valueName"):
             names.append(element.get("valueName", ""))

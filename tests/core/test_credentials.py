@@ -253,7 +253,8 @@ def test_keyring_round_trip_reports_a_keyring_that_loses_entries(use_keyring: In
         def set_password(self, service: str, username: str, password: str) -> None:
             self.threads.append(0)  # accepted, then lost
 
-    ring = use_keyring(Forgetful())
+    ring = Forgetful()
+    use_keyring(ring)
     ok, detail = keyring_round_trip()
     assert ok is False
     assert "read back differently" in detail

@@ -12,6 +12,7 @@ from agentbar.core.policy import (
     REG_DWORD,
     REG_MULTI_SZ,
     REG_SZ,
+    RegistryKey,
     from_registry,
     os_policy_sources,
     read_managed_preferences,
@@ -53,7 +54,7 @@ def test_registry_values_convert_by_the_settings_types() -> None:
 
 
 def test_windows_reads_hklm_then_hkcu_through_the_reader() -> None:
-    keys = {
+    keys: dict[str, RegistryKey | None] = {
         "HKLM": ({"wire": ("xml", REG_SZ)}, {}),
         "HKCU": ({"wire": ("json", REG_SZ), "notifications": (1, REG_DWORD)}, {}),
     }
