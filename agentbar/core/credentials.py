@@ -28,6 +28,7 @@ __all__ = [
     "account_for",
     "describe_keyring",
     "env_key",
+    "keyring_round_trip",
 ]
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,39 @@ def describe_keyring() -> tuple[bool, str]:
         return False, _failure_from(exc, "keyring", "").reason
     names = ", ".join(_backend_name(r) for r in rings)
     return True, names
+
+
+#: The service of the dummy entry ``keyring_round_trip`` stores and deletes again.
+SELF_TEST_SERVICE = "AgentBar self-test"
+
+
+def keyring_round_trip() -> tuple[bool | None, str]:
+    """Store, read back and delete a dummy entry, proving the keyring works end to end.
+
+    Returns ``(None, why)`` when there is no usable keyring (nothing is tried), ``(False,
+    what failed)``, or ``(True, backend)``. Uses the service "AgentBar self-test", never a
+    real key; the dummy is deleted also when reading it back fails. Blocks on the keyring
+    (it may ask to unlock it); for ``--self-test``. Never raises.
+    """
+    import secrets
+
+    usable, detail = describe_keyring()
+    if not usable:
+        return None, detail
+    store = CredentialStore(service=SELF_TEST_SERVICE)
+    url, dummy = "https://self-test.invalid", f"self-test-{secrets.token_hex(8)}"
+    try:
+        store.set(url, dummy)
+        try:
+            if store.get(url) != dummy:
+                return False, f"{detail}: the stored entry read back differently"
+        finally:
+            store.delete(url)
+        if store.get(url) is not None:
+            return False, f"{detail}: the entry was still there after deleting it"
+    except (CredentialsUnavailable, ValueError) as exc:
+        return False, str(exc).replace(dummy, "***")
+    return True, f"{detail}: stored, read back and deleted a dummy entry"
 
 
 class CredentialStore:

@@ -22,9 +22,11 @@ __all__ = [
     "APP_AUTHOR",
     "APP_NAME",
     "MACHINE_DEFAULTS_ENV",
+    "MACHINE_POLICY_NAME",
     "DamagedFile",
     "Paths",
     "machine_defaults_file",
+    "machine_defaults_files",
     "read_json_object",
     "set_aside",
     "write_atomic",
@@ -37,6 +39,8 @@ APP_AUTHOR = "AgentBar"
 #: Environment variable naming the machine-wide defaults file (for IT and tests).
 MACHINE_DEFAULTS_ENV = "AGENTBAR_MACHINE_DEFAULTS"
 _MACHINE_DEFAULTS_NAME = "defaults.json"
+#: Mandatory machine-wide settings, beside each defaults file (users cannot override them).
+MACHINE_POLICY_NAME = "policy.json"
 # Directories that may hold personal data (phone numbers in logs and state): owner only.
 _PRIVATE_MODE = 0o700
 
@@ -54,6 +58,12 @@ class Paths:
     log_dir: Path
     state_dir: Path
     machine_defaults_file: Path
+    #: Every machine-wide defaults file, the first winning; empty means just
+    #: ``machine_defaults_file`` (see :attr:`machine_files`).
+    machine_defaults_all: tuple[Path, ...] = ()
+    #: Whether the operating system's policy stores (Windows registry, macOS managed
+    #: preferences) are read; False under ``--basedir``, which is isolated from the machine.
+    os_policy: bool = False
 
     @classmethod
     def default(cls) -> Paths:
@@ -70,6 +80,8 @@ class Paths:
             log_dir=Path(dirs.user_log_dir),
             state_dir=Path(dirs.user_state_dir),
             machine_defaults_file=_machine_defaults_file(sys.platform, os.environ),
+            machine_defaults_all=_machine_defaults_files(sys.platform, os.environ),
+            os_policy=True,
         )
 
     @classmethod
@@ -89,6 +101,17 @@ class Paths:
             state_dir=base / "state",
             machine_defaults_file=base / "machine" / _MACHINE_DEFAULTS_NAME,
         )
+
+    @property
+    def machine_files(self) -> tuple[Path, ...]:
+        """The machine-wide defaults files, the first winning (every ``$XDG_CONFIG_DIRS``
+        entry on Linux; one file elsewhere)."""
+        return self.machine_defaults_all or (self.machine_defaults_file,)
+
+    @property
+    def machine_policy_files(self) -> tuple[Path, ...]:
+        """The mandatory ``policy.json`` beside each machine-wide defaults file, first winning."""
+        return tuple(path.with_name(MACHINE_POLICY_NAME) for path in self.machine_files)
 
     @property
     def recordings_cache_dir(self) -> Path:
@@ -132,25 +155,47 @@ def machine_defaults_file(
     ``AGENTBAR_MACHINE_DEFAULTS`` wins when set and non-empty. Otherwise: Windows
     ``%PROGRAMDATA%\\AgentBar\\defaults.json``; macOS
     ``/Library/Application Support/AgentBar/defaults.json``; elsewhere
-    ``platformdirs.site_config_dir("agentbar")/defaults.json``, which is the first entry of
-    ``$XDG_CONFIG_DIRS`` or ``/etc/xdg/agentbar/defaults.json``. Does not touch the disk.
+    ``agentbar/defaults.json`` in the first entry of ``$XDG_CONFIG_DIRS`` (default
+    ``/etc/xdg``); :func:`machine_defaults_files` lists every entry. Does not touch the disk.
     """
     return _machine_defaults_file(platform, os.environ if environ is None else environ)
 
 
+def machine_defaults_files(
+    platform: str = sys.platform, environ: Mapping[str, str] | None = None
+) -> tuple[Path, ...]:
+    """Every machine-wide defaults file, the first winning over later ones.
+
+    On Linux and the BSDs, ``agentbar/defaults.json`` in every entry of ``$XDG_CONFIG_DIRS``
+    (Ubuntu's GNOME session puts ``/etc/xdg/xdg-ubuntu`` first, so reading only the first entry
+    would miss ``/etc/xdg``); relative entries are ignored (XDG Base Directory spec), and
+    ``/etc/xdg`` is the default. Elsewhere, or with ``AGENTBAR_MACHINE_DEFAULTS``, one file.
+    """
+    return _machine_defaults_files(platform, os.environ if environ is None else environ)
+
+
 def _machine_defaults_file(platform: str, environ: Mapping[str, str]) -> Path:
+    return _machine_defaults_files(platform, environ)[0]
+
+
+def _machine_defaults_files(platform: str, environ: Mapping[str, str]) -> tuple[Path, ...]:
     override = environ.get(MACHINE_DEFAULTS_ENV, "").strip()
     if override:
-        return Path(override).expanduser()
+        return (Path(override).expanduser(),)
     if platform == "win32":
         program_data = environ.get("PROGRAMDATA") or environ.get("ALLUSERSPROFILE")
         if not program_data:
             program_data = r"C:\ProgramData"
-        return Path(ntpath.join(program_data, APP_NAME, _MACHINE_DEFAULTS_NAME))
+        return (Path(ntpath.join(program_data, APP_NAME, _MACHINE_DEFAULTS_NAME)),)
     if platform == "darwin":
-        return Path("/Library/Application Support") / APP_NAME / _MACHINE_DEFAULTS_NAME
-    # multipath=False: only the first entry of $XDG_CONFIG_DIRS, which keeps the rule simple.
-    return Path(platformdirs.site_config_dir("agentbar")) / _MACHINE_DEFAULTS_NAME
+        return (Path("/Library/Application Support") / APP_NAME / _MACHINE_DEFAULTS_NAME,)
+    entries = [e for e in environ.get("XDG_CONFIG_DIRS", "").split(":") if os.path.isabs(e)]
+    found: list[Path] = []
+    for entry in entries or ["/etc/xdg"]:
+        path = Path(entry) / "agentbar" / _MACHINE_DEFAULTS_NAME
+        if path not in found:
+            found.append(path)
+    return tuple(found)
 
 
 def _make_private(directory: Path) -> None:

@@ -9,11 +9,13 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
 from agentbar.api.texts import QT_TRANSLATE_NOOP
 from agentbar.core.paths import DamagedFile, Paths, read_json_object, set_aside, write_atomic
+from agentbar.core.policy import os_policy_sources
 from agentbar.core.validation import (
     is_cleartext,
     validate_agent,
@@ -49,6 +51,8 @@ RECORDINGS_CACHE_RANGE_MB = (0, _MAX_CACHE_MB)
 # Key names that look like a secret. Secrets live in the keyring (core/credentials.py) only.
 _SECRET_NAMES = frozenset({"key", "apikey", "apitoken", "token", "secret", "password", "passwd"})
 _SECRET_PARTS = ("apikey", "secret", "password")
+# Names that look secret but hold none: a command that prints the key is not the key.
+_NOT_SECRET = frozenset({"api_key_command"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,11 @@ class Settings:
     recordings_cache_mb: int = 500
     notifications: bool = True
     log_level: str = "INFO"
+    #: A program and its arguments (no shell) whose output's first line is the API key; for
+    #: IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py).
+    api_key_command: tuple[str, ...] = ()
+    #: One extra certificate authority (PEM file) to trust besides the system's.
+    ca_file: str = ""
 
     def __post_init__(self) -> None:
         # Normalise containers so that no caller can mutate a Settings through a shared dict.
@@ -91,6 +100,7 @@ class Settings:
         _set(self, "toolbar_positions", MappingProxyType(positions))
         _set(self, "recent_numbers", tuple(self.recent_numbers)[:RECENT_MAX])
         _set(self, "recent_transfer_targets", tuple(self.recent_transfer_targets)[:RECENT_MAX])
+        _set(self, "api_key_command", tuple(self.api_key_command))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``dataclasses.replace``)."""
@@ -110,6 +120,8 @@ class LoadedSettings:
     messages: tuple[str, ...] = ()
     #: True when the user's settings file did not exist.
     first_run: bool = False
+    #: Settings set by the administrator's policy: they win over the user's file.
+    locked: frozenset[str] = frozenset()
 
 
 def with_recent_number(settings: Settings, number: str) -> Settings:
@@ -195,6 +207,13 @@ def _recent(value: Any, note: _Note) -> tuple[str, ...]:
     return items
 
 
+def _command(value: Any, note: _Note) -> tuple[str, ...]:
+    ok = isinstance(value, list) and all(isinstance(a, str) for a in value)
+    if not ok or (value and not value[0].strip()):
+        raise _Bad('a list of a program and its arguments, such as ["cat", "/etc/agentbar/key"]')
+    return tuple(value)
+
+
 _TEXT = _simple(lambda v: isinstance(v, str), "text")
 _FLAG = _simple(lambda v: isinstance(v, bool), "true or false", bool)
 _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
@@ -238,6 +257,8 @@ _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
             "one of " + ", ".join(_LOG_LEVELS),
             str.upper,
         ),
+        "api_key_command": _command,
+        "ca_file": _TEXT,
     }
 )
 
@@ -250,7 +271,7 @@ def _looks_secret(key: str) -> bool:
 def _apply(values: dict[str, Any], data: Mapping[str, Any], source: str, out: list[str]) -> None:
     """Validate ``data`` key by key into ``values``; one bad value never discards the others."""
     for key, raw in data.items():
-        if _looks_secret(key):
+        if _looks_secret(key) and key not in _NOT_SECRET:
             out.append(
                 f'{source}: ignored "{key}". The API key is never kept in a settings file; '
                 "it belongs in the system keyring (enter it in AgentBar's settings)."
@@ -270,24 +291,46 @@ def _apply(values: dict[str, Any], data: Mapping[str, Any], source: str, out: li
 
 
 def _machine_values(paths: Paths, out: list[str]) -> dict[str, Any]:
-    path = paths.machine_defaults_file
-    source = f"Machine-wide defaults ({path})"
     values: dict[str, Any] = {}
+    for path in reversed(paths.machine_files):  # the first file wins: it is applied last
+        _apply_file(values, path, f"Machine-wide defaults ({path})", out)
+    return values
+
+
+def _policy_values(paths: Paths, out: list[str]) -> dict[str, Any]:
+    """The administrator's mandatory values: the OS's policy store, then each policy.json;
+    the first source wins."""
+    values: dict[str, Any] = {}
+    for path in reversed(paths.machine_policy_files):
+        _apply_file(values, path, f"Machine-wide policy ({path})", out)
+    if paths.os_policy:
+        defaults = Settings()
+        names = {f.name: getattr(defaults, f.name) for f in dataclasses.fields(Settings)}
+        for source, data in reversed(os_policy_sources(names, out)):
+            _apply(values, dict(data), source, out)
+    return values
+
+
+def _apply_file(values: dict[str, Any], path: Path, source: str, out: list[str]) -> None:
     try:
         data = read_json_object(path)
     except DamagedFile as exc:
         out.append(f"{source} were not used because {exc}.")
-        return values
+        return
     except OSError as exc:
         out.append(f"{source} could not be read ({exc.strerror or exc}).")
-        return values
+        return
     if data is not None:
         _apply(values, data, source, out)
-    return values
 
 
 def load_settings(paths: Paths) -> LoadedSettings:
-    """Defaults, then the machine-wide defaults file, then the user's settings file.
+    """Defaults, the machine-wide defaults files, the user's file, then the administrator's policy.
+
+    Machine-wide defaults come from every file of ``paths.machine_files`` (the first winning);
+    the policy (``policy.json`` beside each defaults file, and the Windows registry or macOS
+    managed preferences unless under ``--basedir``) wins over the user's file, and its
+    settings are listed in ``LoadedSettings.locked``.
 
     Missing keys keep their defaults, unknown keys are ignored, and a value of the wrong type is
     dropped on its own with a message. A damaged user file is renamed to
@@ -322,24 +365,28 @@ def load_settings(paths: Paths) -> LoadedSettings:
         messages.append(f"{unreadable} {path}: {exc.strerror or exc}.")
     if data is not None:
         _apply(values, data, source, messages)
+    policy = _policy_values(paths, messages)
+    values.update(policy)  # the administrator's policy wins over the user's file
     for message in messages:
         log.warning("%s", message)
-    return LoadedSettings(Settings(**values), tuple(messages), first_run)
+    return LoadedSettings(Settings(**values), tuple(messages), first_run, frozenset(policy))
 
 
 def save_settings(paths: Paths, settings: Settings) -> None:
     """Write the user's settings file atomically (temp file, fsync, ``os.replace``), mode 0o600.
 
     Only values that differ from the defaults plus the machine-wide defaults are written, so a
-    fleet-wide change by IT still reaches users who never touched that setting. UTF-8 JSON,
-    sorted keys, indented. Never writes a secret (Settings has no such field).
+    fleet-wide change by IT still reaches users who never touched that setting; settings the
+    administrator's policy sets are never written (lifting the policy then gives the defaults).
+    UTF-8 JSON, sorted keys, indented. Never writes a secret (Settings has no such field).
 
     Blocks on disk I/O (reads the machine-wide file, writes and fsyncs the user's): call it off
     the event-loop thread. Raises ``OSError`` when the file cannot be written; the previous
     file is then left intact.
     """
     baseline = Settings(**_machine_values(paths, []))
-    names = [f.name for f in dataclasses.fields(Settings)]
+    locked = _policy_values(paths, [])  # policy values are the administrator's, not the user's
+    names = [f.name for f in dataclasses.fields(Settings) if f.name not in locked]
     data = {n: getattr(settings, n) for n in names if getattr(settings, n) != getattr(baseline, n)}
     # default=dict: the read-only mappings; tuples become JSON lists by themselves.
     text = json.dumps(data, default=dict, indent=2, sort_keys=True, ensure_ascii=False)

@@ -1,14 +1,17 @@
 """``agentbar --self-test``: a few seconds of checks that the (frozen) program is complete.
 
 Run by ``build_installer.py`` on the bundle it built and by IT on a workstation after an install.
-It needs no server, no settings and no display, and it never reads or writes the user's files or
-keys. It prints one line per check, ``ok|warn|FAIL: name: detail``, and returns 1 when any check
-failed, else 0. A warning is something the program copes with (no keyring on a headless Linux,
-no translations built yet, no display to try).
+It needs no server, no settings and no display, and it never writes the user's files or keys: it
+reads the settings and the key sources only to say where the API key comes from (never the key),
+and the keyring round trip stores and deletes a dummy entry of its own. Fonts must draw Turkish
+letters with real glyphs. It prints one line per check, ``ok|warn|FAIL: name: detail``, and
+returns 1 when any check failed, else 0. A warning is something the program copes with (no
+keyring on a headless Linux, no translations built yet, no display to try).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import pkgutil
@@ -39,7 +42,10 @@ THIRD_PARTY = (
     "phonenumbers",
     "defusedxml.ElementTree",
     "platformdirs",
+    "truststore",
 )
+#: Turkish letters every label needs; a system without fonts for them shows empty boxes.
+TURKISH_LETTERS = "ğüşıöçİĞÜŞÖÇ"
 #: Bundled recordings decoded through QtMultimedia (agentbar/sim/samples).
 AUDIO_SAMPLES = ("sample-gsm.WAV", "sample-pcm.wav", "sample.mp3")
 DECODE_TIMEOUT_MS = 5000
@@ -75,7 +81,10 @@ def run_self_test(out: TextIO | None = None) -> int:
         ("imports", _check_imports),
         ("phone numbers", _check_phone),
         ("keyring", _check_keyring),
+        ("keyring round trip", _check_keyring_round_trip),
+        ("api key", _check_api_key),
         ("qt platform", lambda: _check_platform(display_note)),
+        ("fonts", _check_fonts),
         ("icon", _check_icon),
         ("translations", _check_translations),
         ("audio", _check_audio),
@@ -197,6 +206,102 @@ def _check_keyring() -> Result:
     if usable:
         return Result("ok", "keyring", detail)
     return Result("warn", "keyring", f"{detail} (backends known: {', '.join(plugins)})")
+
+
+def _check_keyring_round_trip() -> Result:
+    from agentbar.core.credentials import keyring_round_trip
+
+    ok, detail = keyring_round_trip()
+    if ok is None:
+        return Result("warn", "keyring round trip", f"skipped: {detail}")
+    return Result("ok" if ok else "FAIL", "keyring round trip", detail)
+
+
+def _check_api_key() -> Result:
+    """Where this user's API key would come from (never the key): settings, keyring, IT's
+    command, the machine's store. No key is a warning: the user types it in Settings."""
+    from agentbar.core.credentials import CredentialStore
+    from agentbar.core.key_sources import find_key
+    from agentbar.core.paths import DamagedFile, Paths, read_json_object
+    from agentbar.core.settings import load_settings
+
+    paths = Paths.default()
+    try:
+        read_json_object(paths.settings_file)
+    except (DamagedFile, OSError):  # load_settings would set a damaged file aside: not here
+        paths = dataclasses.replace(paths, config_dir=paths.config_dir / "not-read")
+    loaded = load_settings(paths)
+    settings = loaded.settings
+    found = find_key(
+        settings.server_url,
+        settings.api_key_command,
+        credentials=CredentialStore(),
+        command_first="api_key_command" in loaded.locked,
+    )
+    problems = f" ({' '.join(found.problems)})" if found.problems else ""
+    if found.source is None:
+        return Result("warn", "api key", f"none found; the user enters it in Settings{problems}")
+    where = {
+        "environment": "from the AGENTBAR_API_KEY environment variable",
+        "keyring": "from the user's keyring",
+        "command": f"from api_key_command ({Path(settings.api_key_command[0]).name})",
+        "machine": "installed for the whole computer (DPAPI / System keychain)",
+    }[found.source.value]
+    return Result("warn" if problems else "ok", "api key", f"{where}{problems}")
+
+
+def _check_fonts() -> Result:
+    """Turkish letters are drawn with real glyphs of a real font, not the missing-glyph box.
+
+    Lays the letters out with the application's font and looks at the fonts Qt actually used
+    (fallbacks included): each must be a real font holding every letter; then each letter is
+    drawn and compared with the drawing of a character no font has (the box)."""
+    from PySide6.QtGui import QTextLayout
+
+    app = _app()
+    font = app.font()
+    layout = QTextLayout(TURKISH_LETTERS, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    families: list[str] = []
+    missing: list[str] = []
+    for run in layout.glyphRuns():
+        raw = run.rawFont()
+        family = raw.familyName()
+        if not raw.isValid() or not family:
+            return Result("FAIL", "fonts", f"no usable font for {TURKISH_LETTERS} (empty boxes)")
+        families.append(family)
+        missing += [c for c in TURKISH_LETTERS if 0 in run.glyphIndexes()]
+    missing += [c for c in TURKISH_LETTERS if _draws_as_box(font, c)]
+    if not families:
+        return Result("FAIL", "fonts", f"{TURKISH_LETTERS} laid out with no font at all")
+    if missing:
+        shown = "".join(sorted(set(missing)))
+        return Result("FAIL", "fonts", f"no glyph for {shown} in {', '.join(families)}")
+    return Result("ok", "fonts", f"{TURKISH_LETTERS} drawn with {', '.join(sorted(set(families)))}")
+
+
+def _draws_as_box(font: Any, letter: str) -> bool:
+    """Whether ``letter`` is drawn blank or exactly like a character no font has."""
+    blank, drawn = _draw(font, letter)
+    _, box = _draw(font, "\U0010fffd")  # a private-use character: the missing-glyph box
+    return blank or drawn == box
+
+
+def _draw(font: Any, text: str) -> tuple[bool, bytes]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(48, 48, QImage.Format.Format_ARGB32)
+    image.fill(QColor(255, 255, 255))
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(QColor(0, 0, 0))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    data = bytes(image.constBits())
+    return data.count(b"\xff") == len(data), data  # every pixel still white: nothing drawn
 
 
 def _check_platform(display_note: str) -> Result:

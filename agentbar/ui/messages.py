@@ -70,4 +70,4 @@ def error_text(exc: BaseException) -> str:
 
 def core_message(text: str) -> str:
     """A message from core (settings, credentials, saved state) in the user's language."""
-    return translated_sentences(text, ("credentials", "settings", "agent_state"))
+    return translated_sentences(text, ("credentials", "settings", "agent_state", "keys", "tls"))

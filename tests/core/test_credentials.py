@@ -219,3 +219,53 @@ def test_env_key(monkeypatch: pytest.MonkeyPatch) -> None:
     assert env_key() is None
     monkeypatch.setenv("AGENTBAR_API_KEY", f" {KEY} ")
     assert env_key() == KEY
+
+
+def test_keyring_round_trip_stores_reads_and_deletes_a_dummy(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    from agentbar.core.credentials import keyring_round_trip
+
+    memory_keyring.passwords[("AgentBar", "https://pbx.example")] = "real-key"
+    ok, detail = keyring_round_trip()
+    assert ok is True, detail
+    assert "MemoryKeyring" in detail
+    # Three calls at least (store, read, delete); the real key is untouched, nothing is left.
+    assert len(memory_keyring.threads) >= 3
+    assert memory_keyring.passwords == {("AgentBar", "https://pbx.example"): "real-key"}
+
+
+def test_keyring_round_trip_without_a_keyring_is_skipped(use_keyring: Install) -> None:
+    from keyring.backends import fail
+
+    from agentbar.core.credentials import keyring_round_trip
+
+    use_keyring(make_backend(fail.Keyring))
+    ok, detail = keyring_round_trip()
+    assert ok is None
+    assert "No system keyring" in detail
+
+
+def test_keyring_round_trip_reports_a_keyring_that_loses_entries(use_keyring: Install) -> None:
+    from agentbar.core.credentials import keyring_round_trip
+
+    class Forgetful(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.threads.append(0)  # accepted, then lost
+
+    ring = Forgetful()
+    use_keyring(ring)
+    ok, detail = keyring_round_trip()
+    assert ok is False
+    assert "read back differently" in detail
+    assert "self-test-" not in detail
+    assert ring.threads  # it did try
+
+
+def test_keyring_round_trip_reports_backend_errors_without_the_dummy(use_keyring: Install) -> None:
+    from agentbar.core.credentials import keyring_round_trip
+
+    use_keyring(RaisingKeyring(lambda: RuntimeError("dbus went away")))
+    ok, detail = keyring_round_trip()
+    assert ok is False
+    assert "dbus went away" in detail

@@ -13,6 +13,7 @@ from agentbar.core.paths import (
     DamagedFile,
     Paths,
     machine_defaults_file,
+    machine_defaults_files,
     read_json_object,
     set_aside,
     write_atomic,
@@ -172,3 +173,41 @@ def test_write_atomic(tmp_path: Path) -> None:
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_every_xdg_config_dir_is_a_machine_defaults_file() -> None:
+    # Ubuntu's GNOME session puts /etc/xdg/xdg-ubuntu first: /etc/xdg must still be read.
+    environ = {"XDG_CONFIG_DIRS": "/etc/xdg/xdg-ubuntu:relative/dir:/etc/xdg::/etc/xdg"}
+    assert machine_defaults_files("linux", environ) == (
+        Path("/etc/xdg/xdg-ubuntu/agentbar/defaults.json"),
+        Path("/etc/xdg/agentbar/defaults.json"),
+    )
+    assert machine_defaults_files("linux", {}) == (Path("/etc/xdg/agentbar/defaults.json"),)
+    assert machine_defaults_files("linux", {"AGENTBAR_MACHINE_DEFAULTS": "/srv/it.json"}) == (
+        Path("/srv/it.json"),
+    )
+
+
+def test_default_paths_list_every_xdg_entry_and_policy_beside_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not platformdirs.PlatformDirs.__module__.endswith("unix"):
+        pytest.skip("XDG layout")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{tmp_path / 'etc1'}:{tmp_path / 'etc2'}")
+    monkeypatch.delenv("AGENTBAR_MACHINE_DEFAULTS", raising=False)
+    paths = Paths.default()
+    assert paths.machine_files == (
+        tmp_path / "etc1" / "agentbar" / "defaults.json",
+        tmp_path / "etc2" / "agentbar" / "defaults.json",
+    )
+    assert paths.machine_policy_files == (
+        tmp_path / "etc1" / "agentbar" / "policy.json",
+        tmp_path / "etc2" / "agentbar" / "policy.json",
+    )
+    assert paths.os_policy
+
+
+def test_basedir_policy_file_and_no_os_policy(tmp_path: Path) -> None:
+    paths = Paths.under(tmp_path)
+    assert paths.machine_policy_files == (tmp_path / "machine" / "policy.json",)
+    assert not paths.os_policy

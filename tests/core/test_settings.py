@@ -383,3 +383,87 @@ def test_valid_agent_and_extension(value: str) -> None:
 def test_invalid_agent_and_extension(value: str) -> None:
     assert validate_agent(value)
     assert validate_extension(value)
+
+
+# -- fleet: every XDG directory, policy.json, the OS policy stores ------------------------------
+
+
+def _xdg_paths(tmp_path: Path, *dirs: Path) -> Paths:
+    base = Paths.under(tmp_path / "user")
+    files = tuple(d / "agentbar" / "defaults.json" for d in dirs)
+    return dataclasses.replace(base, machine_defaults_file=files[0], machine_defaults_all=files)
+
+
+def test_every_xdg_directory_is_read_earlier_entries_winning(tmp_path: Path) -> None:
+    ubuntu, etc = tmp_path / "xdg-ubuntu", tmp_path / "xdg"
+    paths = _xdg_paths(tmp_path, ubuntu, etc)
+    # Only the second entry (Ubuntu's /etc/xdg after /etc/xdg/xdg-ubuntu) holds a file.
+    write_json(etc / "agentbar" / "defaults.json", {"server_url": "https://pbx.corp", "agent": "7"})
+    assert load_settings(paths).settings.server_url == "https://pbx.corp"
+    write_json(ubuntu / "agentbar" / "defaults.json", {"agent": "42"})
+    s = load_settings(paths).settings
+    assert (s.server_url, s.agent) == ("https://pbx.corp", "42")
+    write_json(etc / "agentbar" / "policy.json", {"wire": "xml", "region": "DE"})
+    write_json(ubuntu / "agentbar" / "policy.json", {"region": "NL"})
+    loaded = load_settings(paths)
+    assert (loaded.settings.wire, loaded.settings.region) == ("xml", "NL")
+    assert loaded.locked == {"wire", "region"}
+
+
+def test_policy_wins_over_the_user_file_and_is_never_saved(paths: Paths) -> None:
+    policy = paths.machine_defaults_file.with_name("policy.json")
+    write_json(paths.machine_defaults_file, {"server_url": "https://default.corp"})
+    write_json(policy, {"server_url": "https://pbx.corp", "notifications": False})
+    write_json(paths.settings_file, {"server_url": "https://mine.example", "agent": "1001"})
+    loaded = load_settings(paths)
+    assert loaded.settings.server_url == "https://pbx.corp"
+    assert loaded.settings.notifications is False
+    assert loaded.settings.agent == "1001"
+    assert loaded.locked == {"server_url", "notifications"}
+    save_settings(paths, loaded.settings.replace(agent="2002"))
+    written = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    assert written == {"agent": "2002"}  # the policy's values stay the administrator's
+    policy.unlink()
+    lifted = load_settings(paths)
+    assert lifted.settings.server_url == "https://default.corp"
+    assert lifted.locked == frozenset()
+
+
+def test_a_bad_policy_value_is_reported_and_the_user_value_kept(paths: Paths) -> None:
+    write_json(paths.machine_defaults_file.with_name("policy.json"), {"wire": "soap"})
+    write_json(paths.settings_file, {"wire": "xml"})
+    loaded = load_settings(paths)
+    assert loaded.settings.wire == "xml"
+    assert loaded.locked == frozenset()
+    assert any("policy" in m and '"wire"' in m for m in loaded.messages)
+
+
+def test_api_key_command_and_ca_file_are_settings(paths: Paths) -> None:
+    command = ["cat", "/etc/agentbar/api-key"]
+    write_json(paths.machine_defaults_file, {"api_key_command": command, "ca_file": "/etc/ca.pem"})
+    loaded = load_settings(paths)
+    assert loaded.messages == ()
+    assert loaded.settings.api_key_command == ("cat", "/etc/agentbar/api-key")
+    assert loaded.settings.ca_file == "/etc/ca.pem"
+    write_json(paths.settings_file, {"api_key_command": "cat /etc/key"})
+    loaded = load_settings(paths)
+    assert loaded.settings.api_key_command == tuple(command)  # a shell line is refused
+    assert any("api_key_command" in m for m in loaded.messages)
+
+
+def test_os_policy_is_read_unless_under_basedir(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[dict[str, object]] = []
+
+    def sources(defaults: dict[str, object], out: list[str]) -> list[tuple[str, dict[str, Any]]]:
+        seen.append(defaults)
+        return [("Group Policy (HKLM)", {"wire": "xml"}), ("Group Policy (HKCU)", {"wire": "json"})]
+
+    monkeypatch.setattr(settings_module, "os_policy_sources", sources)
+    assert load_settings(paths).settings.wire == "json"  # --basedir: isolated
+    assert seen == []
+    loaded = load_settings(dataclasses.replace(paths, os_policy=True))
+    assert loaded.settings.wire == "xml"  # the first source (HKLM) wins
+    assert loaded.locked == {"wire"}
+    assert seen[0]["notifications"] is True  # the defaults decide how values convert

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,7 +56,10 @@ def test_self_test_passes_offscreen_without_a_server(tmp_path: Path) -> None:
         "imports",
         "phone numbers",
         "keyring",
+        "keyring round trip",
+        "api key",
         "qt platform",
+        "fonts",
         "icon",
         "translations",
         "audio sample-gsm.WAV",
@@ -68,6 +73,7 @@ def test_self_test_passes_offscreen_without_a_server(tmp_path: Path) -> None:
     assert checks["audio sample-gsm.WAV"][0] == "ok"
     assert "decoded 4.3 s at 8000 Hz" in checks["audio sample-gsm.WAV"][1]
     assert checks["audio sample-pcm.wav"][0] == "ok"
+    assert checks["fonts"][0] == "ok"
     assert list(checks)[-1] == "self-test"
     assert checks["self-test"][0] == "ok"
 
@@ -132,3 +138,80 @@ def test_no_keyring_is_a_warning(use_keyring: Callable[[KeyringBackend], None]) 
     result = selftest._check_keyring()
     assert result.status == "warn"
     assert "SecretService" in result.detail  # the backends are known: the metadata is there
+
+
+# -- fonts, the keyring round trip, where the key comes from -------------------------------------
+
+
+def test_fonts_draw_turkish_letters(qapp: Any) -> None:
+    result = selftest._check_fonts()
+    assert result.status == "ok", result.detail
+    assert "ğüşıöçİĞÜŞÖÇ drawn with" in result.detail
+    font = qapp.font()
+    assert selftest._draws_as_box(font, "\U0010fffd")  # the reference box itself
+    assert not any(selftest._draws_as_box(font, c) for c in "ğİş")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig")
+def test_a_system_without_fonts_fails_the_self_test(tmp_path: Path) -> None:
+    """A minimal system passed the self-test while every label was empty boxes."""
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        agentbar_argv("--self-test"),
+        cwd=tmp_path,
+        env=agentbar_env(FONTCONFIG_FILE=str(conf), AGENTBAR_API_KEY=""),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stdout
+    status, detail = _checks(done.stdout)["fonts"]
+    assert status == "FAIL"
+    assert "ğüşıöçİĞÜŞÖÇ" in detail
+
+
+def test_keyring_round_trip_check(use_keyring: Callable[[KeyringBackend], None]) -> None:
+    from keyring.backends import fail
+
+    ring = MemoryKeyring()
+    use_keyring(ring)
+    result = selftest._check_keyring_round_trip()
+    assert result.status == "ok", result.detail
+    assert "stored, read back and deleted" in result.detail
+    assert ring.passwords == {} and len(ring.threads) >= 3
+    use_keyring(make_backend(fail.Keyring))
+    assert selftest._check_keyring_round_trip().status == "warn"
+
+
+@pytest.mark.parametrize("where", ["command", "environment"])
+def test_the_self_test_says_where_the_key_comes_from_never_the_key(
+    tmp_path: Path, where: str
+) -> None:
+    key = "Fleet-Key-Not-To-Show-31337"
+    defaults = tmp_path / "machine" / "defaults.json"
+    defaults.parent.mkdir()
+    command = [sys.executable, "-c", f"print({key!r})"]
+    defaults.write_text(json.dumps({"api_key_command": command}), encoding="utf-8")
+    done = subprocess.run(
+        agentbar_argv("--self-test"),
+        cwd=tmp_path,
+        env=agentbar_env(
+            AGENTBAR_MACHINE_DEFAULTS=str(defaults),
+            AGENTBAR_API_KEY=key if where == "environment" else "",
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+        ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert key not in done.stdout + done.stderr
+    status, detail = _checks(done.stdout)["api key"]
+    assert status == "ok"
+    if where == "command":
+        assert detail == f"from api_key_command ({Path(sys.executable).name})"
+    else:
+        assert "AGENTBAR_API_KEY" in detail

@@ -160,9 +160,9 @@ def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
     made = threading.Event()
     real = runner._new_http_client
 
-    def slow_client():
+    def slow_client(*args):
         made.wait(10)
-        return real()
+        return real(*args)
 
     monkeypatch.setattr(runner, "_new_http_client", slow_client)
     task = _start(qloop, base)

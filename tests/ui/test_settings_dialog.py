@@ -548,3 +548,69 @@ def test_against_the_simulator(qtbot, loop):
         done = loop.create_task(client.aclose())
         qtbot.waitUntil(done.done)
         simulator.stop()
+
+
+# -- fleet: settings the administrator's policy sets, where the key comes from -----------------
+
+
+def test_policy_settings_are_locked_and_say_so(qtbot):
+    locked = frozenset({"server_url", "notifications", "language", "api_key_command"})
+    dialog = make(qtbot, locked=locked)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert shown(dialog, "Settings set by your administrator")
+    url = named(dialog, "Server URL", QLineEdit)
+    assert not url.isEnabled()
+    assert url.toolTip() == "Set by your administrator"
+    label = next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is url)
+    assert label.text().endswith("(locked)")
+    assert label.toolTip() == "Set by your administrator"
+    # A person cannot change them: typing and clicking do nothing.
+    url.setFocus()
+    QTest.keyClicks(url, "x")
+    qtbot.mouseClick(named(dialog, "Show notifications", QCheckBox), Qt.MouseButton.LeftButton)
+    notifications = named(dialog, "Show notifications", QCheckBox)
+    assert "(locked)" in notifications.text() and not notifications.isEnabled()
+    assert not named(dialog, "API key", QLineEdit).isEnabled()
+    # What is not locked stays editable.
+    agent = named(dialog, "Agent number", QLineEdit)
+    assert agent.isEnabled() and agent.toolTip() != "Set by your administrator"
+    retype(qtbot, agent, "4242")
+    result = dialog.result_settings()
+    assert result.server_url == FILLED.server_url
+    assert result.notifications == FILLED.notifications
+    assert result.agent == "4242"
+
+
+def test_nothing_locked_shows_no_notice(qtbot):
+    dialog = make(qtbot)
+    dialog.show()
+    assert not shown(dialog, "Settings set by your administrator")
+    assert all("(locked)" not in lb.text() for lb in dialog.findChildren(QLabel))
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ("command", "administrator's key command"),
+        ("machine", "installed on this computer by your administrator"),
+        ("keyring", "keyring"),
+        ("environment", "AGENTBAR_API_KEY"),
+    ],
+)
+def test_the_dialog_says_where_the_key_came_from_never_the_key(qtbot, source, words):
+    key = "" if source in ("command", "machine") else SECRET
+    dialog = make(qtbot, key=key, key_source=source)
+    dialog.show()
+    assert shown(dialog, "Where the API key comes from")
+    text = named(dialog, "Where the API key comes from", QLabel).text()
+    assert words in text
+    assert SECRET not in text
+    if not key:
+        assert named(dialog, "API key", QLineEdit).text() == ""
+
+
+def test_no_key_source_no_line(qtbot):
+    dialog = make(qtbot, key="")
+    dialog.show()
+    assert not shown(dialog, "Where the API key comes from")

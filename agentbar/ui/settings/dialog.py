@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -74,6 +75,8 @@ class SettingsDialog(QDialog):
         api_key: str | None,
         *,
         key_problem: str | None = None,
+        key_source: str | None = None,
+        locked: frozenset[str] = frozenset(),
         checker: Checker | None = None,
         basedir: str | None = None,
         parent: QWidget | None = None,
@@ -86,10 +89,13 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(self.tr("AgentBar settings"))
         self._form = Form()  # the first page: what the toolbar needs to run
         self._build_server(settings, api_key or "", key_problem)
+        self._build_key_source(key_source, "api_key_command" in locked)
         self._build_test()
         self._build_dialling(settings)
         general = Form()
         self._build_general(general, settings)
+        self._locked_notice = message(self.tr("Settings set by your administrator"))
+        self._lock(locked, (self._form, general))
         self._desktop = DesktopSettings(general, basedir=basedir, parent=self)
         self._tabs = QTabWidget(usesScrollButtons=False)
         self._tabs.setAccessibleName(self.tr("Settings pages"))
@@ -105,6 +111,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._locked_notice)
         layout.addWidget(self._tabs, 1)
         layout.addWidget(self._hint)
         layout.addWidget(buttons)
@@ -159,6 +166,70 @@ class SettingsDialog(QDialog):
         tip = self.tr("How often AgentBar asks the server about your calls, in seconds")
         self._form.row(self.tr("&Poll interval:"), self._poll, tip)
         describe(self._poll.lineEdit(), self._poll.accessibleName(), tip)
+
+    def _build_key_source(self, source: str | None, command_locked: bool) -> None:
+        """Say where the key in use came from (never the key itself)."""
+        texts = {
+            "environment": self.tr(
+                "The API key in use comes from the AGENTBAR_API_KEY environment variable."
+            ),
+            "keyring": self.tr("The API key in use is kept in this computer's keyring."),
+            "command": self.tr(
+                "The API key in use comes from your administrator's key command "
+                "(api_key_command); it is not saved."
+            ),
+            "machine": self.tr(
+                "The API key in use was installed on this computer by your administrator; it is "
+                "not saved."
+            ),
+        }
+        text = texts.get(source or "", "")
+        if source in ("command", "machine") and not command_locked:
+            text += " " + self.tr("Type a key here only to use your own.")
+        self._key_source = message(self.tr("Where the API key comes from"), text)
+        self._key_source.setVisible(bool(source in texts))
+        self._form.addRow("", self._key_source)
+
+    def _lock(self, locked: frozenset[str], forms: tuple[Form, ...]) -> None:
+        """Disable what the administrator's policy sets, saying so in words (label and tip)."""
+        widgets: dict[str, list[QWidget]] = {
+            "server_url": [self._url],
+            "agent": [self._agent],
+            "extension": [self._extension],
+            "wire": [self._wire],
+            "poll_interval_s": [self._poll],
+            "region": [self._region],
+            "dial_format": [self._dial_format],
+            "confirm_before_dial": [self._confirm],
+            "screen_pop_url": [self._screen_pop],
+            "notifications": [self._notifications],
+            "language": [self._language],
+            "recordings_cache_mb": [self._cache],
+            "api_key_command": [self._key, self._show_key],
+        }
+        note = self.tr("Set by your administrator")
+        # A word, not an emoji: common fonts (DejaVu) have no lock sign, it would be a box.
+        mark = self.tr("(locked)")
+        shown = False
+        for name in sorted(locked):
+            for widget in widgets.get(name, []):
+                shown = True
+                widget.setEnabled(False)
+                widget.setToolTip(note)
+                widget.setAccessibleDescription(note)
+                label = _buddy_label(forms, widget)
+                if label is not None:
+                    label.setText(f"{label.text()} {mark}")
+                    label.setToolTip(note)
+                elif isinstance(widget, QCheckBox):
+                    widget.setText(f"{widget.text()} {mark}")
+        if shown:
+            self._locked_notice.setText(
+                self.tr(
+                    "Settings marked (locked) are set by your administrator and cannot be changed."
+                )
+            )
+        self._locked_notice.setVisible(shown)
 
     def _build_test(self) -> None:
         self._test = QPushButton(self.tr("&Test connection"))
@@ -354,3 +425,14 @@ class SettingsDialog(QDialog):
     def _show_result(self, ok: bool, text: str) -> None:
         self._test_result.setStyleSheet(f"color: {OK_COLOUR if ok else ERROR_COLOUR};")
         self._test_result.setText(f"{'✔' if ok else '✖'} {text}")
+
+
+def _buddy_label(forms: tuple[Form, ...], widget: QWidget) -> QLabel | None:
+    """The label of the form row whose buddy is ``widget``, if any."""
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel) and label.buddy() is widget:
+                return label
+    return None

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from agentbar.core.agent_state import save_state
 from agentbar.core.commands import commands_from_namespace
-from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, env_key
+from agentbar.core.credentials import CredentialStore, env_key
+from agentbar.core.key_sources import FoundKey, KeySource, afind_key
 from agentbar.core.logsetup import RedactingFilter, set_level
 from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
@@ -59,15 +60,20 @@ def _minimized(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "minimized", False)) and not args.screenshot
 
 
-async def _api_key(settings: Settings, credentials: CredentialStore, notes: list[str]) -> str:
-    """The key from the keyring (off the loop thread); "" when there is none."""
-    if not settings.server_url:
-        return ""
-    try:
-        return await credentials.aget(settings.server_url) or ""
-    except CredentialsUnavailable as exc:
-        notes.append(str(exc))
-        return ""
+async def _api_key(
+    settings: Settings, credentials: CredentialStore, notes: list[str], command_first: bool
+) -> FoundKey:
+    """The key from the keyring, IT's key command or the machine's store (core/key_sources.py),
+    in a worker thread; its problems go into ``notes``. A key found by the command or in the
+    machine's store is never stored anywhere."""
+    found = await afind_key(
+        settings.server_url,
+        settings.api_key_command,
+        credentials=credentials,
+        command_first=command_first,
+    )
+    notes.extend(found.problems)
+    return found
 
 
 async def run(
@@ -121,6 +127,7 @@ async def run(
     else:
         key = env_key() or ""  # the keyring is read once the bar is up
     redactor.add_secret(key)
+    source = KeySource.ENVIRONMENT if key and credentials is not None else None
     http: httpx.AsyncClient | None = None  # made once the bar is painted (below)
 
     def make_client(s: Settings, k: str) -> CallCenterClient:
@@ -145,6 +152,8 @@ async def run(
         None,
         credentials,
         key,
+        key_source=source,
+        locked=start.locked,
         make_client=make_client,
         register_secret=redactor.add_secret,
         notifier=notifier,
@@ -158,14 +167,16 @@ async def run(
         shell.show()
         await _painted(shell.toolbar)
     if key or credentials is None:
-        made = await asyncio.to_thread(_new_http_client)
-    else:  # the keyring (a D-Bus round trip) meanwhile, in another thread
-        made, key = await asyncio.gather(
-            asyncio.to_thread(_new_http_client), _api_key(settings, credentials, notes)
+        made = await asyncio.to_thread(_new_http_client, settings.ca_file, notes)
+    else:  # the keyring (a D-Bus round trip) or IT's key command meanwhile, in another thread
+        made, found = await asyncio.gather(
+            asyncio.to_thread(_new_http_client, settings.ca_file, notes),
+            _api_key(settings, credentials, notes, "api_key_command" in start.locked),
         )
+        key = found.key
         if key:
             redactor.add_secret(key)
-            shell.set_api_key(key)
+        shell.set_api_key(key, found.source)
     http = made
     shell.set_http(http)
     session.release(make_client(settings, key))
@@ -237,11 +248,12 @@ async def run(
     return 0
 
 
-def _new_http_client() -> httpx.AsyncClient:
+def _new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.AsyncClient:
     """The run's HTTP client, made once the bar is painted, in a worker thread: httpx and the
-    API client's modules load (~60 ms) and the TLS context reads the CA bundle (~50 ms)."""
+    API client's modules load (~60 ms) and the TLS context reads certificates; a bad
+    ``ca_file`` or ``SSL_CERT_FILE`` becomes a message in ``notes``."""
     importlib.import_module("agentbar.api.client")  # for make_client, on the loop thread
-    return new_http_client()
+    return new_http_client(ca_file, notes)
 
 
 def _import_first_poll_modules() -> None:

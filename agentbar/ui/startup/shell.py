@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from agentbar.core.calls import CurrentCall
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
+from agentbar.core.key_sources import KeySource
 from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from agentbar.core.connection_check import ConnectionReport
 
 log = logging.getLogger(__name__)
+_NOT_STORED = (KeySource.COMMAND, KeySource.MACHINE)
 
 
 async def run_dialog(dialog: QDialog) -> bool:
@@ -62,6 +64,8 @@ class Shell(QObject):
         credentials: CredentialStore | None,
         api_key: str,
         *,
+        key_source: KeySource | None = None,
+        locked: frozenset[str] = frozenset(),
         make_client: Callable[[Settings, str], CallCenterClient],
         register_secret: Callable[[str], None],
         notifier: Notifier,
@@ -77,6 +81,8 @@ class Shell(QObject):
             self._http_set.set()
         self.credentials = credentials
         self._key = api_key
+        self._key_source = key_source if api_key else None
+        self._locked = locked
         self._make_client = make_client
         self._register_secret = register_secret
         self._basedir = basedir
@@ -103,9 +109,11 @@ class Shell(QObject):
     def __repr__(self) -> str:
         return "Shell()"
 
-    def set_api_key(self, key: str) -> None:
-        """The key read after the bar was shown (the keyring is read once the bar is up)."""
+    def set_api_key(self, key: str, source: KeySource | None = None) -> None:
+        """The key read after the bar was shown (the keyring is read once the bar is up), and
+        where it came from (the settings dialog says so)."""
         self._key = key
+        self._key_source = source if key else None
 
     def set_http(self, http: httpx.AsyncClient) -> None:
         """The run's HTTP client, made after the bar was shown."""
@@ -178,10 +186,14 @@ class Shell(QObject):
 
         problem = self.credentials.problem if self.credentials else None
         problem = core_message(problem) if problem else None
+        # A key from IT's command or the machine's store is never shown, nor saved.
+        external = self._key_source in _NOT_STORED
         dialog = SettingsDialog(
             self.session.settings,
-            self._key,
+            "" if external else self._key,
             key_problem=problem,
+            key_source=self._key_source,
+            locked=self._locked,
             checker=self._check,
             basedir=self._basedir,
             parent=parent or self.toolbar,
@@ -194,14 +206,19 @@ class Shell(QObject):
             dialog.deleteLater()
         if key:
             self._register_secret(key)
+        elif external:
+            key = self._key  # left empty: the administrator's key stays in use, unsaved
         old = self.session.settings
         changed_server = (settings.server_url, settings.wire, key) != (
             old.server_url,
             old.wire,
             self._key,
         )
+        typed = key != self._key
         self._key = key
-        if self.credentials is not None and key and settings.server_url:
+        if typed:
+            self._key_source = KeySource.KEYRING if key else None
+        if self.credentials is not None and key and settings.server_url and (typed or not external):
             try:
                 await self.credentials.aset(settings.server_url, key)
             except CredentialsUnavailable as exc:

@@ -34,6 +34,8 @@ class StartData:
     compiled: Path | None
     #: Untranslated messages for the user (a damaged settings or state file, …).
     notes: list[str] = field(default_factory=list)
+    #: Settings the administrator's policy sets (shown locked in the settings dialog).
+    locked: frozenset[str] = frozenset()
 
 
 def overrides(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -60,16 +62,22 @@ def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
         notes.append(state_note)
     language = choose_language(settings.language)
     compiled = prepare_translation(language, paths.cache_dir)
-    return StartData(settings, state, language, compiled, notes)
+    return StartData(settings, state, language, compiled, notes, loaded.locked)
 
 
-def new_http_client() -> httpx.AsyncClient:
+def new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.AsyncClient:
     """The run's one HTTP client (no redirects: a redirect to another host is an error).
 
-    Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads the CA bundle
-    (~50 ms); the runner makes it in a worker thread once the bar is painted."""
+    TLS trusts the operating system's certificate store and ``ca_file`` (api/tls.py); a bad
+    ``ca_file`` or ``SSL_CERT_FILE`` adds a message to ``notes`` instead of failing.
+    Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads certificate
+    files; the runner makes it in a worker thread once the bar is painted."""
     import httpx
 
+    from agentbar.api.tls import tls_context
     from agentbar.api.transport import DEFAULT_TIMEOUT
 
-    return httpx.AsyncClient(timeout=DEFAULT_TIMEOUT, follow_redirects=False)
+    context, problems = tls_context(ca_file)
+    if notes is not None:
+        notes.extend(problems)
+    return httpx.AsyncClient(verify=context, timeout=DEFAULT_TIMEOUT, follow_redirects=False)
