@@ -206,6 +206,9 @@ class Transport:
 
     async def read_body(self, response: httpx.Response, module: Module) -> bytes:
         """Read a reply body, refusing one over :data:`MAX_BODY_BYTES`."""
+        return b"".join(await self._read_chunks(response, module))
+
+    async def _read_chunks(self, response: httpx.Response, module: Module) -> list[bytes]:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
             raise ProtocolError(_too_large(), module=module.name)
@@ -220,7 +223,7 @@ class Transport:
                     chunks.append(chunk)
         except httpx.HTTPError as exc:
             raise self._network_error(exc, module) from None
-        return b"".join(chunks)
+        return chunks
 
     async def request(self, module: Module, params: Mapping[str, ParamValue]) -> wire.Payload:
         """Send one request and decode its reply. No retry; may raise any CallCenterError.
@@ -234,16 +237,25 @@ class Transport:
             try:
                 async with asyncio.timeout(self._deadline):
                     async with self.stream(module, params) as response:
-                        body = self._scrub(await self.read_body(response, module))
+                        chunks = await self._read_chunks(response, module)
                         status = response.status_code
             except TimeoutError:
                 raise NetworkError(
                     QT_TRANSLATE_NOOP("api", "The server did not answer in time."),
                     module=module.name,
                 ) from None
-        if len(body) > DECODE_INLINE_MAX:
-            return await on_cpu_lane(wire.decode, body, module, status=status)
-        return wire.decode(body, module, status=status)
+        if sum(map(len, chunks)) > DECODE_INLINE_MAX:
+            # Joining and scrubbing megabytes take ~10 ms each: in the worker, not in one
+            # step of the event loop (8 MB hostile bodies, bench/responsiveness.py).
+            return await on_cpu_lane(self._decode, chunks, module, status)
+        return self._decode(chunks, module, status)
+
+    def _decode(self, chunks: list[bytes], module: Module, status: int) -> wire.Payload:
+        try:
+            return wire.decode(self._scrub(b"".join(chunks)), module, status=status)
+        except CallCenterError as exc:
+            # The traceback's frames hold copies of the body: freed here, in the worker.
+            raise exc.with_traceback(None) from None
 
     async def download(
         self,
