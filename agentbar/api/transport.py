@@ -310,7 +310,9 @@ class Transport:
         size = 0
         head = b""
         try:
-            with tmp.open("wb") as fh:
+            # Owner-only from the first byte (0o600 on POSIX): call recordings are personal.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(tmp, flags, 0o600), "wb") as fh:
                 async with _chunks(response) as stream:
                     async for chunk in stream:
                         size += len(chunk)
