@@ -36,6 +36,12 @@ ProgressCallback = Callable[[int, int | None], None]
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
+#: A download's overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE
+#: bytes received. httpx's read timeout is per read, so a server dripping a byte a second
+#: would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about
+#: six times the bit rate of a GSM recording) is given up on as well.
+DOWNLOAD_BASE_S = 30.0
+DOWNLOAD_MIN_RATE = 8 * 1024
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=10.0, pool=5.0)
 #: The whole exchange of one API request (not a download) must end within this many seconds.
 DEFAULT_DEADLINE_S = 60.0
@@ -269,11 +275,18 @@ class Transport:
 
         Writes a hidden temporary file beside ``dest`` and renames it only once it is complete
         and recognised as audio; on any failure or cancellation the temporary file is removed
-        and ``dest`` is untouched. File I/O here is small writes of network chunks.
+        and ``dest`` is untouched. File I/O here is small writes of network chunks. The whole
+        download must end within :data:`DOWNLOAD_BASE_S` seconds plus one second per
+        :data:`DOWNLOAD_MIN_RATE` bytes received, else a NetworkError ends it.
         """
         tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.part")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         try:
-            async with self.stream(module, params, read_timeout=read_timeout) as response:
+            async with (
+                asyncio.timeout(started + DOWNLOAD_BASE_S) as deadline,
+                self.stream(module, params, read_timeout=read_timeout) as response,
+            ):
                 status = response.status_code
                 if status >= 300:
                     body = self._scrub(await self.read_body(response, module))
@@ -283,7 +296,9 @@ class Transport:
                 total_s = response.headers.get("content-length", "")
                 encoded = response.headers.get("content-encoding", "identity") != "identity"
                 total = int(total_s) if total_s.isdigit() and not encoded else None
-                size, head = await self._write_stream(response, module, tmp, total, on_progress)
+                size, head = await self._write_stream(
+                    response, module, tmp, total, on_progress, deadline, started
+                )
             if total is not None and size != total:
                 raise NetworkError(
                     QT_TRANSLATE_NOOP("api", "The recording download was cut short."),
@@ -295,6 +310,11 @@ class Transport:
                 raise _not_audio(self._scrub(body), module, status)
             os.replace(tmp, dest)
             return size, kind
+        except TimeoutError:
+            raise NetworkError(
+                QT_TRANSLATE_NOOP("api", "The recording download was too slow and was stopped."),
+                module=module.name,
+            ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -306,6 +326,8 @@ class Transport:
         tmp: Path,
         total: int | None,
         on_progress: ProgressCallback | None,
+        deadline: asyncio.Timeout,
+        started: float,
     ) -> tuple[int, bytes]:
         size = 0
         head = b""
@@ -324,6 +346,9 @@ class Transport:
                         if len(head) < 64:
                             head = (head + chunk)[:64]
                         fh.write(chunk)
+                        # The deadline grows with what arrived (never with a declared length,
+                        # which a server could inflate).
+                        deadline.reschedule(started + DOWNLOAD_BASE_S + size / DOWNLOAD_MIN_RATE)
                         if on_progress is not None:
                             on_progress(size, total)
         except httpx.HTTPError as exc:
