@@ -284,7 +284,7 @@ class Transport:
         started = loop.time()
         try:
             async with (
-                asyncio.timeout(started + DOWNLOAD_BASE_S) as deadline,
+                asyncio.timeout_at(started + DOWNLOAD_BASE_S) as deadline,
                 self.stream(module, params, read_timeout=read_timeout) as response,
             ):
                 status = response.status_code

@@ -442,3 +442,22 @@ async def test_the_download_deadline_grows_with_the_bytes_received(
     done = await client.download_recording(LISTEN, tmp_path / "rec.WAV", read_timeout=0.5)
     assert time.monotonic() - started > 0.5
     assert done.size == 300_000 and (tmp_path / "rec.WAV").stat().st_size == 300_000
+
+
+async def test_a_download_that_never_starts_ends_at_the_base_deadline(
+    hostile_factory: Callable[..., Hostile],
+    api_http: httpx.AsyncClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(transport, "DOWNLOAD_BASE_S", 0.5)
+    server = hostile_factory()
+    server.set(stall_after_headers(length=100_000))
+    client = client_for(server.url, api_http)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="too slow"):
+        await asyncio.wait_for(
+            client.download_recording(LISTEN, tmp_path / "rec.WAV", read_timeout=8.0), timeout=10
+        )
+    assert time.monotonic() - started < 3.0
+    assert list(tmp_path.iterdir()) == []
