@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, add_help=False, allow_abbrev=False)
     parser.add_argument("--url")
     parser.add_argument("--api-key")
+    parser.add_argument("--api-key-file")
     parser.add_argument("--wire", choices=("json", "xml"), default="json")
     parser.add_argument("--output", choices=FORMATS, default="json")
     parser.add_argument("--out")
@@ -214,9 +215,53 @@ def _keyring_key(url: str) -> tuple[str | None, bool]:
         return None, False
 
 
-def resolve_key(flag: str | None, url: str) -> str:
-    """``--api-key``, else ``AGENTBAR_API_KEY``, else the keyring entry; UsageError when none."""
-    key = (flag or "").strip() or os.environ.get(KEY_ENV, "").strip()
+#: What --api-key reads standard input for.
+STDIN_KEY = "-"
+
+
+def _first_line(text: str) -> str:
+    return (text.splitlines() or [""])[0].strip()
+
+
+def read_key_option(flag: str | None, key_file: str | None) -> str | None:
+    """The key given on the command line, or None: ``--api-key-file FILE`` (its first line),
+    ``--api-key -`` (the first line of standard input) or ``--api-key KEY``.
+
+    A literal ``--api-key KEY`` works but warns on stderr: every user of the machine can read
+    a process's arguments. Raises UsageError for both options at once, an unreadable file or
+    an empty key. Blocks on reading the file or standard input.
+    """
+    if flag is not None and key_file is not None:
+        raise UsageError("give --api-key or --api-key-file, not both")
+    if key_file is not None:
+        path = Path(key_file).expanduser()
+        try:
+            key = _first_line(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+            raise UsageError(f"cannot read the API key file {key_file}: {reason}") from None
+        if not key:
+            raise UsageError(f"the API key file {key_file} is empty")
+        return key
+    if flag == STDIN_KEY:
+        key = _first_line(sys.stdin.readline() if sys.stdin is not None else "")
+        if not key:
+            raise UsageError("--api-key -: no key on standard input")
+        return key
+    if flag is not None and flag.strip():
+        print(
+            "warning: --api-key KEY shows the key to every user of this machine (process "
+            f"list); use --api-key-file FILE, --api-key - (standard input) or {KEY_ENV}",
+            file=sys.stderr,
+        )
+        return flag.strip()
+    return None
+
+
+def resolve_key(flag: str | None, url: str, key_file: str | None = None) -> str:
+    """``--api-key-file``/``--api-key`` (see :func:`read_key_option`), else
+    ``AGENTBAR_API_KEY``, else the keyring entry; UsageError when none."""
+    key = read_key_option(flag, key_file) or os.environ.get(KEY_ENV, "").strip()
     if key:
         return key
     stored, readable = _keyring_key(url)
@@ -224,7 +269,8 @@ def resolve_key(flag: str | None, url: str) -> str:
         return stored.strip()
     where = "no saved key for this server" if readable else "the system keyring is not available"
     raise UsageError(
-        f"no API key: pass --api-key KEY or set {KEY_ENV}, or save the key in AgentBar ({where})"
+        f"no API key: pass --api-key-file FILE or --api-key - (stdin), set {KEY_ENV}, "
+        f"or save the key in AgentBar ({where})"
     )
 
 
@@ -233,12 +279,12 @@ def _argv_secrets(argv: Sequence[str]) -> list[str]:
     found = []
     for i, token in enumerate(argv):
         name, sep, value = token.partition("=")
-        if name.startswith("--") and "key" in name.lower():
+        if name.startswith("--") and "key" in name.lower() and name != "--api-key-file":
             if sep:
                 found.append(value)
             elif i + 1 < len(argv):
                 found.append(argv[i + 1])
-    return found
+    return [s for s in found if s.strip() and s != STDIN_KEY]
 
 
 # -- the call --------------------------------------------------------------------------------------
@@ -322,7 +368,7 @@ def _run(argv: list[str], transport: httpx.AsyncBaseTransport | None, secrets: l
     if ns.out is not None and module.kind is not Kind.DOWNLOAD:
         raise UsageError("--out is only for downloadRecording")
     url = resolve_url(ns.url)
-    key = resolve_key(ns.api_key, url)
+    key = resolve_key(ns.api_key, url, ns.api_key_file)
     secrets.append(key)
     _warn_cleartext(url)
     options = {"wire": ns.wire, "timeout": ns.timeout, "out": ns.out, "transport": transport}

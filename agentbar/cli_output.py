@@ -20,7 +20,9 @@ NO_ROWS = "(no rows)"
 DEFAULT_RECORDING_NAME = "recording"
 OPTIONS_HELP = """\
   --url URL           the API address, e.g. http://pbx.example.com/api/
-  --api-key KEY       the API key (prefer AGENTBAR_API_KEY: arguments show in process lists)
+  --api-key-file FILE read the API key from FILE (its first line)
+  --api-key -         read the API key from standard input (its first line)
+  --api-key KEY       the key itself: every user sees it in the process list (a warning)
   --wire json|xml     wire format asked of the server (default json)
   --output json|table|csv
                       how to print the reply (default json)
@@ -220,8 +222,9 @@ def main_help(prog: str) -> str:
         "options:",
         OPTIONS_HELP,
         "",
-        "The key comes from --api-key, else AGENTBAR_API_KEY, else AgentBar's keyring entry;",
-        "the URL from --url, else AGENTBAR_URL, else AgentBar's settings.",
+        "The key comes from --api-key-file or --api-key, else AGENTBAR_API_KEY, else",
+        "AgentBar's keyring entry; the URL from --url, else AGENTBAR_URL, else AgentBar's",
+        "settings.",
         "Exit status: 0 success, 1 failure (one 'error: ...' line on stderr), 2 usage error.",
         f"One module's help: {prog} MODULE --help (or {prog} help MODULE).",
         "",

@@ -13,14 +13,17 @@ driver starts a precise 10 ms QTimer and records the longest time between two of
   history and the queues; then by Refresh);
 - 100 concurrent API calls (breakList and activeCalls, through the session's client);
 - a 20 MB recording downloading into the recordings cache;
+- the hostile bodies of ``agentbar.sim.faults.slow_pattern_bodies`` (8 MB each: runs of
+  ``<``, nested unclosed tags) answered to concurrent calls and decoded into errors;
 - all of these at once.
 
 The server is a small stub in this process: it answers soundRecords with 10,000 rows (the
-same rows as bench/recordings_list.py) and downloadRecording with a 20 MB WAV, and forwards
-every other request to the simulator (also here). Baseline: the same timer in the bare stack
-window with nothing running (``python -m bench.baseline ticker S``). Target: at most 25 ms.
-Each load runs 3 times (1 with --quick); the figure is the median of the runs' largest gaps
-(all of them are in the JSON).
+same rows as bench/recordings_list.py), downloadRecording with a 20 MB WAV and getCallDetail
+with the hostile body its ``phone`` names, and forwards every other request to the simulator
+(also here). Baseline: the same timer in the bare stack window with nothing running
+(``python -m bench.baseline ticker S``). Target: at most 25 ms. Each load runs 3 times
+(1 with --quick); the figure is the median of the runs' largest gaps (all of them are in the
+JSON).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ PHASES = (
     ("polling", "polling at 1 s"),
     ("calls", "100 concurrent API calls"),
     ("download", "a 20 MB recording downloading"),
+    ("hostile", "8 MB hostile bodies decoding"),
     ("recordings", "10,000 recordings loading into the panel"),
     ("all", "all of these at once"),
 )
@@ -101,6 +105,10 @@ class _Stub(BaseHTTPRequestHandler):
             self._reply(200, self.server.records[called], "application/json")
         elif module == "downloadRecording":
             self._download()
+        elif module == "getCallDetail":
+            form = parse_qs(body.decode("utf-8", "replace"))
+            name = (form.get("phone") or query.get("phone") or [""])[0]
+            self._reply(200, self.server.hostile.get(name, b""), "text/html")
         else:
             self._forward(body)
 
@@ -137,11 +145,13 @@ class _Stub(BaseHTTPRequestHandler):
 
 
 class StubServer(ThreadingHTTPServer):
-    """soundRecords (10,000 rows) and downloadRecording (20 MB) here; the rest upstream."""
+    """soundRecords (10,000 rows), downloadRecording (20 MB) and getCallDetail (hostile
+    bodies) here; the rest upstream."""
 
     daemon_threads = True
 
     def __init__(self, upstream_url: str, rows: int = ROWS) -> None:
+        from agentbar.sim.faults import slow_pattern_bodies
         from bench.recordings_list import EXT, make_body
 
         super().__init__(("127.0.0.1", 0), _Stub)
@@ -158,6 +168,7 @@ class StubServer(ThreadingHTTPServer):
             ).encode()
             for called in (False, True)
         }
+        self.hostile = slow_pattern_bodies()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def get_request(self) -> tuple[socket.socket, Any]:
@@ -240,8 +251,21 @@ async def phases(repeats: int, quiet_s: float) -> dict[str, list[float]]:
         finally:
             panel.panel.recordings_loaded.disconnect(loaded.set)
 
+    async def hostile() -> None:
+        from agentbar.api import CallCenterError
+        from agentbar.sim.faults import slow_pattern_bodies
+
+        async def one(name: str) -> None:
+            try:
+                await session.client.call("getCallDetail", {"phone": name})
+            except CallCenterError:
+                return
+            raise AssertionError(f"the hostile body {name} was accepted")
+
+        await asyncio.gather(*(one(name) for name in slow_pattern_bodies(64)))
+
     async def everything() -> None:
-        await asyncio.gather(calls(), download(), recordings())
+        await asyncio.gather(calls(), download(), recordings(), hostile())
 
     async def quiet() -> None:
         await asyncio.sleep(quiet_s)
@@ -251,6 +275,7 @@ async def phases(repeats: int, quiet_s: float) -> dict[str, list[float]]:
         "recordings": recordings,  # before "download": it opens the panel
         "calls": calls,
         "download": download,
+        "hostile": hostile,
         "all": everything,
     }
     gaps: dict[str, list[float]] = {name: [] for name in loads}

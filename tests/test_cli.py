@@ -127,12 +127,15 @@ RunCli = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def run(fake: Fake, capsys: pytest.CaptureFixture[str]) -> RunCli:
-    """Run main() in-process against the fake server; --url and --api-key given by default."""
+def run(fake: Fake, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
+    """Run main() in-process against the fake server; --url and AGENTBAR_API_KEY by default."""
 
     def run(*argv: str, creds: bool = True) -> tuple[int, str, str]:
-        args = ["--url", URL, "--api-key", KEY, *argv] if creds else list(argv)
-        code = cli.main(args, transport=fake.transport())
+        args = ["--url", URL, *argv] if creds else list(argv)
+        with monkeypatch.context() as env:
+            if creds:
+                env.setenv("AGENTBAR_API_KEY", KEY)
+            code = cli.main(args, transport=fake.transport())
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -450,6 +453,61 @@ def test_unusable_url_exits_2(run: RunCli, url: str) -> None:
     assert code == 2 and "http:// or https://" in err
 
 
+def test_a_literal_api_key_works_with_a_warning(run: RunCli, fake: Fake) -> None:
+    fake.replies["breakList"] = json_reply([{"id": "2", "name": "YEMEK MOLASI"}])
+    code, out, err = run("--url", URL, "--api-key", KEY, "breakList", creds=False)
+    assert code == 0 and json.loads(out)[0]["id"] == "2"
+    assert fake.seen[0].query["apikey"] == [KEY]
+    assert err.startswith("warning: ") and err.count("\n") == 1
+    assert "process list" in err and "--api-key-file" in err and KEY not in err
+
+
+def test_the_api_key_from_a_file(run: RunCli, fake: Fake, tmp_path: Path) -> None:
+    fake.replies["breakList"] = json_reply([{"id": "2", "name": "YEMEK MOLASI"}])
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(KEY + "\n", encoding="utf-8")
+    code, _, err = run("--url", URL, "--api-key-file", str(key_file), "breakList", creds=False)
+    assert (code, err) == (0, "")
+    assert fake.seen[0].query["apikey"] == [KEY]
+
+
+def test_the_api_key_from_standard_input(
+    run: RunCli, fake: Fake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.replies["breakList"] = json_reply([{"id": "2", "name": "YEMEK MOLASI"}])
+    monkeypatch.setattr(sys, "stdin", io.StringIO(KEY + "\nignored\n"))
+    code, _, err = run("--url", URL, "--api-key", "-", "breakList", creds=False)
+    assert (code, err) == (0, "")
+    assert fake.seen[0].query["apikey"] == [KEY]
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["--api-key-file", "missing.txt"], "", "cannot read the API key file missing.txt"),
+        (["--api-key-file", "empty.txt"], "", "the API key file empty.txt is empty"),
+        (["--api-key", "-"], "\n", "no key on standard input"),
+        (["--api-key", KEY, "--api-key-file", "empty.txt"], "", "not both"),
+    ],
+    ids=["missing-file", "empty-file", "empty-stdin", "both"],
+)
+def test_a_key_option_that_gives_no_key_exits_2(
+    run: RunCli,
+    fake: Fake,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: list[str],
+    stdin: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code, out, err = run("--url", URL, *argv, "breakList", creds=False)
+    assert (code, out) == (2, "")
+    assert message in err and KEY not in err and fake.seen == []
+
+
 def test_key_typed_into_a_wrong_option_is_not_echoed(run: RunCli) -> None:
     code, _, err = run("--apikey", KEY, "breakList", creds=False)
     assert code == 2 and KEY not in err
@@ -554,8 +612,10 @@ class Live:
     tmp: Path
 
     def raw(self, *argv: str, key: str = DEMO_API_KEY) -> tuple[int, str, str]:
-        args = ["--url", self.sim.url, "--api-key", key, "--wire", self.wire, *argv]
-        code = cli.main(args)
+        args = ["--url", self.sim.url, "--wire", self.wire, *argv]
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("AGENTBAR_API_KEY", key)
+            code = cli.main(args)
         out, err = self.capsys.readouterr()
         return code, out, err
 

@@ -36,6 +36,12 @@ ProgressCallback = Callable[[int, int | None], None]
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
+#: A download's overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE
+#: bytes received. httpx's read timeout is per read, so a server dripping a byte a second
+#: would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about
+#: six times the bit rate of a GSM recording) is given up on as well.
+DOWNLOAD_BASE_S = 30.0
+DOWNLOAD_MIN_RATE = 8 * 1024
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=15.0, write=10.0, pool=5.0)
 #: The whole exchange of one API request (not a download) must end within this many seconds.
 DEFAULT_DEADLINE_S = 60.0
@@ -206,6 +212,9 @@ class Transport:
 
     async def read_body(self, response: httpx.Response, module: Module) -> bytes:
         """Read a reply body, refusing one over :data:`MAX_BODY_BYTES`."""
+        return b"".join(await self._read_chunks(response, module))
+
+    async def _read_chunks(self, response: httpx.Response, module: Module) -> list[bytes]:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
             raise ProtocolError(_too_large(), module=module.name)
@@ -220,7 +229,7 @@ class Transport:
                     chunks.append(chunk)
         except httpx.HTTPError as exc:
             raise self._network_error(exc, module) from None
-        return b"".join(chunks)
+        return chunks
 
     async def request(self, module: Module, params: Mapping[str, ParamValue]) -> wire.Payload:
         """Send one request and decode its reply. No retry; may raise any CallCenterError.
@@ -234,16 +243,25 @@ class Transport:
             try:
                 async with asyncio.timeout(self._deadline):
                     async with self.stream(module, params) as response:
-                        body = self._scrub(await self.read_body(response, module))
+                        chunks = await self._read_chunks(response, module)
                         status = response.status_code
             except TimeoutError:
                 raise NetworkError(
                     QT_TRANSLATE_NOOP("api", "The server did not answer in time."),
                     module=module.name,
                 ) from None
-        if len(body) > DECODE_INLINE_MAX:
-            return await on_cpu_lane(wire.decode, body, module, status=status)
-        return wire.decode(body, module, status=status)
+        if sum(map(len, chunks)) > DECODE_INLINE_MAX:
+            # Joining and scrubbing megabytes take ~10 ms each: in the worker, not in one
+            # step of the event loop (8 MB hostile bodies, bench/responsiveness.py).
+            return await on_cpu_lane(self._decode, chunks, module, status)
+        return self._decode(chunks, module, status)
+
+    def _decode(self, chunks: list[bytes], module: Module, status: int) -> wire.Payload:
+        try:
+            return wire.decode(self._scrub(b"".join(chunks)), module, status=status)
+        except CallCenterError as exc:
+            # The traceback's frames hold copies of the body: freed here, in the worker.
+            raise exc.with_traceback(None) from None
 
     async def download(
         self,
@@ -257,11 +275,18 @@ class Transport:
 
         Writes a hidden temporary file beside ``dest`` and renames it only once it is complete
         and recognised as audio; on any failure or cancellation the temporary file is removed
-        and ``dest`` is untouched. File I/O here is small writes of network chunks.
+        and ``dest`` is untouched. File I/O here is small writes of network chunks. The whole
+        download must end within :data:`DOWNLOAD_BASE_S` seconds plus one second per
+        :data:`DOWNLOAD_MIN_RATE` bytes received, else a NetworkError ends it.
         """
         tmp = dest.with_name(f".{dest.name}.{secrets.token_hex(4)}.part")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         try:
-            async with self.stream(module, params, read_timeout=read_timeout) as response:
+            async with (
+                asyncio.timeout_at(started + DOWNLOAD_BASE_S) as deadline,
+                self.stream(module, params, read_timeout=read_timeout) as response,
+            ):
                 status = response.status_code
                 if status >= 300:
                     body = self._scrub(await self.read_body(response, module))
@@ -271,7 +296,9 @@ class Transport:
                 total_s = response.headers.get("content-length", "")
                 encoded = response.headers.get("content-encoding", "identity") != "identity"
                 total = int(total_s) if total_s.isdigit() and not encoded else None
-                size, head = await self._write_stream(response, module, tmp, total, on_progress)
+                size, head = await self._write_stream(
+                    response, module, tmp, total, on_progress, deadline, started
+                )
             if total is not None and size != total:
                 raise NetworkError(
                     QT_TRANSLATE_NOOP("api", "The recording download was cut short."),
@@ -283,6 +310,11 @@ class Transport:
                 raise _not_audio(self._scrub(body), module, status)
             os.replace(tmp, dest)
             return size, kind
+        except TimeoutError:
+            raise NetworkError(
+                QT_TRANSLATE_NOOP("api", "The recording download was too slow and was stopped."),
+                module=module.name,
+            ) from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -294,11 +326,15 @@ class Transport:
         tmp: Path,
         total: int | None,
         on_progress: ProgressCallback | None,
+        deadline: asyncio.Timeout,
+        started: float,
     ) -> tuple[int, bytes]:
         size = 0
         head = b""
         try:
-            with tmp.open("wb") as fh:
+            # Owner-only from the first byte (0o600 on POSIX): call recordings are personal.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(tmp, flags, 0o600), "wb") as fh:
                 async with _chunks(response) as stream:
                     async for chunk in stream:
                         size += len(chunk)
@@ -310,6 +346,9 @@ class Transport:
                         if len(head) < 64:
                             head = (head + chunk)[:64]
                         fh.write(chunk)
+                        # The deadline grows with what arrived (never with a declared length,
+                        # which a server could inflate).
+                        deadline.reschedule(started + DOWNLOAD_BASE_S + size / DOWNLOAD_MIN_RATE)
                         if on_progress is not None:
                             on_progress(size, total)
         except httpx.HTTPError as exc:

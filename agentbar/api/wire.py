@@ -42,8 +42,17 @@ _PHP_NOISE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_START = re.compile(rb"\A\s*(?:<!doctype\s+html|<html|<head|<body|<title|<h1)", re.I)
-_TITLE = re.compile(rb"<(title|h1)[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
+#: The most of a reply's start that the PHP-notice pattern may read: a real notice is a few
+#: hundred bytes; a reply of megabytes must not be scanned by a pattern at all.
+NOISE_WINDOW = 64 * 1024
+#: The most of a web page searched for its ``<title>`` or ``<h1>`` (linear scans only).
+TITLE_WINDOW = 64 * 1024
+#: The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the
+#: cleaner's work then has a bound whatever a server sends (issue 15: no super-linear pattern
+#: on server bytes, nothing long on the GUI thread).
+CLEAN_WINDOW = 4096
+#: The longest server message kept in an error (the rest is cut, with an ellipsis).
+MAX_MESSAGE = 500
 _AUTH_WORDS = re.compile(
     r"api\s*key|apikey|anahtar|yetki|unauthori[sz]ed|forbidden|authenticat|invalid key",
     re.IGNORECASE,
@@ -76,11 +85,11 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
     elements into their stripped text. Raises ProtocolError/ApiError for anything else.
     """
     data = body.removeprefix(_BOM).lstrip()
-    noise = _PHP_NOISE.match(data)
+    noise = _PHP_NOISE.match(data, 0, NOISE_WINDOW)
     if noise:
         prefix, data = data[: noise.end()], data[noise.end() :].lstrip().removeprefix(_BOM).lstrip()
         if not data:
-            text = _clean_html(prefix.decode("utf-8", "replace"))
+            text = _clean_html(prefix[:CLEAN_WINDOW].decode("utf-8", "replace"))
             raise ApiError(
                 QT_TRANSLATE_NOOP("api", "The server failed with a PHP error.") + f" ({text})",
                 module=module,
@@ -131,12 +140,32 @@ def _parse_xml(data: bytes, module: str | None) -> Any:
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    class DepthLimited(TreeBuilder):
+        """Refuses an element nested deeper than _MAX_DEPTH as it opens: megabytes of
+        unclosed ``<a>`` would otherwise build millions of elements (seconds, ~800 MB)
+        before the parser notices the document never ends."""
+
+        depth = 0
+
+        def start(self, tag: str, attrs: dict[str, str]) -> Element:
+            self.depth += 1
+            if self.depth > _MAX_DEPTH + 1:
+                raise _TooDeep
+            return super().start(tag, attrs)
+
+        def end(self, tag: str) -> Element:
+            self.depth -= 1
+            return super().end(tag)
+
     try:
         # In slices: expat holds the GIL for all it is fed at once (see PIECES_FROM).
-        parser = SafeET.DefusedXMLParser(target=TreeBuilder(), forbid_dtd=True)
+        parser = SafeET.DefusedXMLParser(target=DepthLimited(), forbid_dtd=True)
         for start in range(0, len(data), XML_SLICE):
             parser.feed(data[start : start + XML_SLICE])
         root = parser.close()
+    except _TooDeep:
+        text = QT_TRANSLATE_NOOP("api", "The server's XML reply is nested too deeply.")
+        raise ProtocolError(text, module=module) from None
     except DefusedXmlException as exc:
         text = QT_TRANSLATE_NOOP("api", "The server's XML reply was refused as unsafe.")
         raise ProtocolError(f"{text} ({type(exc).__name__})", module=module) from None
@@ -167,17 +196,72 @@ def _element_children(elem: Element, depth: int, module: str | None) -> Any:
     return {k: list(v) if isinstance(v, _Repeated) else v for k, v in out.items()}
 
 
+class _TooDeep(Exception):
+    """Raised by the XML tree builder when elements nest deeper than _MAX_DEPTH."""
+
+
 class _Repeated(list[Any]):
     """Marks a list built from repeated XML tags while a parent element is being read."""
 
 
 def _clean_html(text: str) -> str:
-    return " ".join(html.unescape(_TAGS.sub(" ", text)).split())[:300]
+    """The readable text of an HTML snippet: tags out, entities decoded, blanks folded.
+
+    Reads at most :data:`CLEAN_WINDOW` characters, in one linear pass (a tag pattern such as
+    ``<[^>]+>`` takes quadratic time on a run of ``<`` without ``>``).
+    """
+    return " ".join(html.unescape(strip_tags(text[:CLEAN_WINDOW])).split())[:300]
+
+
+def strip_tags(text: str) -> str:
+    """``text`` with every ``<…>`` tag replaced by a space; an unclosed ``<`` stays as text.
+
+    Linear: each character is looked at a bounded number of times, whatever the input.
+    """
+    out: list[str] = []
+    i = 0
+    while True:
+        lt = text.find("<", i)
+        gt = text.find(">", lt + 1) if lt >= 0 else -1
+        if gt < 0:  # no further tag: nothing after lt can close one either
+            out.append(text[i:])
+            return "".join(out)
+        if gt == lt + 1:  # "<>" is text, not a tag
+            out.append(text[i:gt])
+            i = gt
+            continue
+        out.append(text[i:lt])
+        out.append(" ")
+        i = gt + 1
+
+
+def find_title(data: bytes) -> bytes | None:
+    """The inner bytes of the first ``<title>…</title>`` (else ``<h1>…</h1>``) of a page.
+
+    Reads at most :data:`TITLE_WINDOW` bytes with linear scans: a page of nested, unclosed
+    ``<title>`` tags is searched once, not once per tag.
+    """
+    window = data[:TITLE_WINDOW]
+    lower = window.lower()
+    found: list[tuple[int, bytes]] = []
+    for tag in (b"title", b"h1"):
+        start = lower.find(b"<" + tag)
+        while start >= 0 and lower[start + 1 + len(tag) : start + 2 + len(tag)].isalnum():
+            start = lower.find(b"<" + tag, start + 1)  # <h1x> or <titles> is another tag
+        if start < 0:
+            continue
+        inner = lower.find(b">", start)
+        if inner < 0:
+            continue
+        end = lower.find(b"</" + tag, inner + 1)
+        if end >= 0:
+            found.append((start, window[inner + 1 : end]))
+    return min(found)[1] if found else None
 
 
 def _html_error(data: bytes, status: int, module: str | None) -> ApiError | ProtocolError:
-    match = _TITLE.search(data[:65536])
-    title = _clean_html(match.group(2).decode("utf-8", "replace")) if match else ""
+    raw = find_title(data)
+    title = _clean_html(raw[:CLEAN_WINDOW].decode("utf-8", "replace")) if raw else ""
     if status >= 300:
         return _status_error(status, title, module)
     hint = f" ({title!r})" if title else ""
@@ -259,8 +343,10 @@ def check_result(doc: Mapping[str, Any], module: str) -> None:
             f"The server's result field is not true or false: {result[:40]!r}", module=module
         )
     message = _get(doc, "message") or _get(doc, "error") or _get(doc, "msg")
-    text = message if isinstance(message, str) else json.dumps(message, ensure_ascii=False)
+    text = message if isinstance(message, str) else _compact(message, "message", module)
     text = text.strip() if message else "The server refused the request without a reason."
+    if len(text) > MAX_MESSAGE:  # a message needs a few lines; the bar shows no more
+        text = text[:MAX_MESSAGE].rstrip() + "…"
     if _AUTH_WORDS.search(text):
         raise AuthError(text, module=module)
     raise ApiError(text, module=module)
@@ -277,10 +363,28 @@ def php_list(value: Any) -> list[Any]:
     if isinstance(value, list):
         return value
     if isinstance(value, dict):
-        if value and all(isinstance(k, str) and k.isdigit() for k in value):
-            return [value[k] for k in sorted(value, key=int)]
+        # ASCII digits only ("²".isdigit() is true, int("²") fails), ordered as numbers
+        # without int(): int() refuses keys over 4,300 digits.
+        if value and all(isinstance(k, str) and k.isascii() and k.isdigit() for k in value):
+            return [value[k] for k in sorted(value, key=_numeric_order)]
         return [value]
     return [value]
+
+
+def _numeric_order(digits: str) -> tuple[int, str]:
+    """Sort key putting strings of ASCII digits in numeric order, for any length."""
+    significant = digits.lstrip("0")
+    return len(significant), significant
+
+
+def _compact(value: Any, field: str, module: str | None) -> str:
+    """``value`` as compact JSON text (a structure the server put where text belongs)."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (RecursionError, ValueError):
+        raise ProtocolError(
+            f"The server sent an unexpected structure in field {field!r}.", module=module
+        ) from None
 
 
 def _unwrap_items(value: Any, item_tags: tuple[str, ...]) -> Any:
@@ -321,7 +425,7 @@ def _scalars(doc: Mapping[str, Any], module: str) -> dict[str, str]:
         if k.lower() == "result":
             continue
         if isinstance(v, dict | list) and k.lower() not in _SCALAR_FIELDS:
-            out[k] = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+            out[k] = _compact(v, k, module)
         else:
             out[k] = _scalar(v, k, module)
     return out

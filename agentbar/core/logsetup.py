@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
+from io import TextIOWrapper
 from pathlib import Path
 
 from agentbar.api.errors import redact
+from agentbar.core.paths import make_private_dir, make_private_file
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -44,6 +47,20 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are owner-only (0o600 on POSIX), the rotated ones too.
+
+    The log holds phone numbers; RotatingFileHandler would create each file with the
+    process umask (usually 0o644).
+    """
+
+    def _open(self) -> TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        make_private_file(Path(self.baseFilename))  # a log an older version left 0o644
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+
 def set_level(level: str) -> None:
     """Apply the user's log level (settings.log_level) once the settings are read.
 
@@ -72,9 +89,9 @@ def setup_logging(
     redactor = RedactingFilter()
     handlers: list[logging.Handler] = []
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(log_file.parent)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_file, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8"
             )
         )

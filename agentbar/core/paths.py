@@ -7,6 +7,7 @@ import json
 import logging
 import ntpath
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -25,8 +26,11 @@ __all__ = [
     "MACHINE_POLICY_NAME",
     "DamagedFile",
     "Paths",
+    "copy_private",
     "machine_defaults_file",
     "machine_defaults_files",
+    "make_private_dir",
+    "make_private_file",
     "read_json_object",
     "set_aside",
     "write_atomic",
@@ -41,8 +45,10 @@ MACHINE_DEFAULTS_ENV = "AGENTBAR_MACHINE_DEFAULTS"
 _MACHINE_DEFAULTS_NAME = "defaults.json"
 #: Mandatory machine-wide settings, beside each defaults file (users cannot override them).
 MACHINE_POLICY_NAME = "policy.json"
-# Directories that may hold personal data (phone numbers in logs and state): owner only.
+# Everything AgentBar creates may hold personal data (phone numbers in logs and state, call
+# recordings in the cache): folders 0700 and files 0600, owner only, on POSIX.
 _PRIVATE_MODE = 0o700
+_PRIVATE_FILE_MODE = 0o600
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,15 +142,19 @@ class Paths:
     def ensure(self) -> None:
         """Create the user directories if missing.
 
-        Config, state and log directories are made owner-only (0o700) on POSIX, also when they
-        already existed with looser permissions. Blocks on disk I/O; raises ``OSError`` when a
-        directory cannot be created. The machine-wide defaults directory is never created.
+        Config, state, log, cache and recordings directories are made owner-only (0o700) on
+        POSIX, also when they already existed with looser permissions (older versions made the
+        cache 0o755). Blocks on disk I/O; raises ``OSError`` when a directory cannot be
+        created. The machine-wide defaults directory is never created.
         """
-        for directory in (self.config_dir, self.state_dir, self.log_dir):
-            directory.mkdir(mode=_PRIVATE_MODE, parents=True, exist_ok=True)
-            _make_private(directory)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.recordings_cache_dir.mkdir(parents=True, exist_ok=True)
+        for directory in (
+            self.config_dir,
+            self.state_dir,
+            self.log_dir,
+            self.cache_dir,
+            self.recordings_cache_dir,
+        ):
+            make_private_dir(directory)
 
 
 def machine_defaults_file(
@@ -198,14 +208,43 @@ def _machine_defaults_files(platform: str, environ: Mapping[str, str]) -> tuple[
     return tuple(found)
 
 
-def _make_private(directory: Path) -> None:
+def make_private_dir(directory: Path) -> None:
+    """Create ``directory`` (and missing parents) owner-only, or tighten it to 0o700.
+
+    POSIX only tightens; elsewhere the directory is just created. Raises ``OSError`` when it
+    cannot be created; a directory that cannot be tightened (owned by someone else) is logged
+    and used as it is. Blocks on disk I/O.
+    """
+    directory.mkdir(mode=_PRIVATE_MODE, parents=True, exist_ok=True)
+    _tighten(directory, _PRIVATE_MODE)
+
+
+def make_private_file(path: Path) -> None:
+    """Tighten the existing file ``path`` to 0o600 (POSIX; best effort, logged). Blocks."""
+    _tighten(path, _PRIVATE_FILE_MODE)
+
+
+def copy_private(source: Path, dest: Path) -> None:
+    """Copy ``source`` to ``dest``, which is owner-only (0o600) from its first byte.
+
+    A file already at ``dest`` is replaced and tightened. Raises ``OSError``. Blocks.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(dest, flags, _PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        _tighten(dest, _PRIVATE_FILE_MODE)  # an existing dest keeps its mode through O_CREAT
+        shutil.copyfileobj(src, out, 1024 * 1024)
+
+
+def _tighten(path: Path, mode: int) -> None:
     if os.name != "posix":
         return
     try:
-        os.chmod(directory, _PRIVATE_MODE)
+        if path.stat().st_mode & 0o777 != mode:
+            os.chmod(path, mode)
     except OSError as exc:
-        # A directory owned by someone else (an odd --basedir): usable, just not tightened.
-        log.warning("Could not restrict permissions of %s: %s", directory, exc)
+        # Owned by someone else (an odd --basedir): usable, just not tightened.
+        log.warning("Could not restrict permissions of %s: %s", path, exc)
 
 
 # --- safe JSON files: shared by settings and any other state kept on disk ---------------------

@@ -2,10 +2,12 @@
 
 Files are written by ``CallCenterClient.download_recording``, which renames a hidden
 ``.NAME.xxxx.part`` file into place only once the whole recording arrived and is audio, so a
-visible file in the cache is always complete. The index (``index.json``) remembers each
-file's size and when it was last played; it is a hint rebuilt from the directory whenever it
-is missing, damaged or out of date. Every method blocks on disk I/O: call them from a worker
-thread (``asyncio.to_thread``). They are thread-safe.
+visible file in the cache is always complete. The index remembers each file's size and when it
+was last played; it is a hint rebuilt from the directory whenever it is missing, damaged or out
+of date. Its name is hidden (``.index.json``) and every recording's name carries a hash of its
+full server path, so neither can take the place of the other. Folders are 0700 and files 0600
+(POSIX). Every method blocks on disk I/O: call them from a worker thread
+(``asyncio.to_thread``). They are thread-safe.
 """
 
 from __future__ import annotations
@@ -21,31 +23,60 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from agentbar.core.paths import DamagedFile, read_json_object, write_atomic
+from agentbar.core.paths import (
+    DamagedFile,
+    make_private_dir,
+    make_private_file,
+    read_json_object,
+    write_atomic,
+)
 from agentbar.core.recordings import base_name
 
-__all__ = ["INDEX_NAME", "MB", "RecordingCache", "cache_name"]
+__all__ = ["INDEX_NAME", "MB", "RecordingCache", "cache_name", "safe_name"]
 
 log = logging.getLogger(__name__)
 
 MB = 1024 * 1024
-INDEX_NAME = "index.json"
+#: The index's name: hidden, and no cache name starts with a dot (see cache_name), so no
+#: recording can ever be stored over it.
+INDEX_NAME = ".index.json"
 _MAX_NAME = 120
+_DIGEST = 12
 _ODD = re.compile(r"[^A-Za-z0-9._-]+")
+#: What cache_name makes: ``stem-<12 hex>`` and an optional extension.
+_CACHE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*-[0-9a-f]{12}(?:\.[A-Za-z0-9_-]{1,10})?")
 # Names Windows refuses whatever the extension (CON.wav cannot be created there).
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(10)}
 
 
-def cache_name(server_path: str) -> str:
-    """A safe local file name for a recording, from the server path's base name only.
+def safe_name(server_path: str) -> str:
+    """A safe file name from the server path's base name (for a "save as" suggestion).
 
-    Directories are dropped (``/`` and ``\\`` alike), characters other than letters, digits,
-    ``.``, ``_`` and ``-`` become ``_``, leading dots go (no ``..``, no hidden files), and
-    Windows' reserved device names are prefixed. When anything had to change, a short hash of
-    the whole server path is added so that two odd names cannot land on the same file.
+    Directories are dropped (``/`` and ``\\`` alike), characters other than letters,
+    digits, ``.``, ``_`` and ``-`` become ``_``, leading dots go (no ``..``, no hidden files),
+    Windows' reserved device names are prefixed, and the length is bounded. Two server paths
+    may give the same safe name: the cache uses :func:`cache_name`.
     """
-    original = base_name(server_path)
-    name = _ODD.sub("_", original).lstrip(".")
+    stem, ext = _safe_parts(server_path)
+    stem = stem[:_MAX_NAME]
+    return f"{stem}.{ext}" if ext else stem
+
+
+def cache_name(server_path: str) -> str:
+    """The cache's file name for a recording: its safe name with a hash of the whole path.
+
+    ``/2019/10/24/a.wav`` becomes ``a-<12 hex digits of SHA-256 of the path>.wav``: two paths
+    with the same file name in different folders never share an entry, and the name never
+    starts with a dot, so it can never be the cache's own (hidden) index.
+    """
+    stem, ext = _safe_parts(server_path)
+    digest = hashlib.sha256(server_path.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST]
+    stem = f"{stem[: _MAX_NAME - _DIGEST - 1]}-{digest}"
+    return f"{stem}.{ext}" if ext else stem
+
+
+def _safe_parts(server_path: str) -> tuple[str, str]:
+    name = _ODD.sub("_", base_name(server_path)).lstrip(".")
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""
@@ -54,13 +85,7 @@ def cache_name(server_path: str) -> str:
         stem = "recording"
     if stem.split(".")[0].upper() in _RESERVED:
         stem = "_" + stem
-    changed = stem + (f".{ext}" if ext else "") != original
-    if changed:
-        digest = hashlib.sha256(server_path.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        stem = f"{stem[: _MAX_NAME - 11]}-{digest}"
-    else:
-        stem = stem[:_MAX_NAME]
-    return f"{stem}.{ext}" if ext else stem
+    return stem, ext
 
 
 @dataclass(slots=True)
@@ -95,7 +120,7 @@ class RecordingCache:
         a run that died mid-download and is deleted.
         """
         with self._lock:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.directory)  # 0700, also when an older version made it 0755
             stored = self._read_index()
             self._entries = {}
             for path in self.directory.iterdir():
@@ -107,10 +132,19 @@ class RecordingCache:
                     continue
                 if name == INDEX_NAME or not path.is_file():
                     continue
+                if not _CACHE_NAME.fullmatch(name):
+                    # An older version's index.json (which a recording of that name could
+                    # overwrite), or a recording named without its path's hash (no lookup
+                    # can reach it any more): deleted.
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                    continue
                 try:
                     stat = path.stat()
                 except OSError:
                     continue
+                if stat.st_mode & 0o077:  # a recording an older version left readable
+                    make_private_file(path)
                 known = stored.get(name)
                 played = known.played if known and known.size == stat.st_size else stat.st_mtime
                 self._entries[name] = _Entry(stat.st_size, played)

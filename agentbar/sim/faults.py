@@ -133,3 +133,36 @@ def spoil(mode: str | None, body: bytes) -> bytes:
     if mode == "bom":
         return BOM + body
     return body
+
+
+#: Just under the client's 8 MB reply cap (agentbar.api.transport.MAX_BODY_BYTES).
+HOSTILE_SIZE = 8 * 1024 * 1024 - 1024
+
+
+def _fill(head: bytes, unit: bytes, tail: bytes, size: int) -> bytes:
+    count = max(1, (size - len(head) - len(tail)) // len(unit))
+    return head + unit * count + tail
+
+
+def slow_pattern_bodies(size: int = HOSTILE_SIZE) -> dict[str, bytes]:
+    """Reply bodies built to make a careless parser take super-linear time (issue 15).
+
+    Each is ``size`` bytes or a little less: runs of ``<`` without ``>`` (alone, after a
+    PHP warning's start, inside a web page), nested unclosed ``<title>``/``<h1>`` tags (a
+    lazy ``<title>(.*?)</title>`` search restarts at each one) and nested unclosed XML
+    elements (a tree builder makes millions of them before the end says the document is
+    cut). ``php-warning-of-lt-in-window`` is a PHP notice that still fits the decoder's
+    notice window, so that its text reaches the HTML cleaner.
+    """
+    return {
+        "lt-run": _fill(b"", b"<", b"", size),
+        "lt-run-in-a-page": _fill(b"<html><body>", b"<", b"", size),
+        "lt-groups-in-a-page": _fill(b"<html><body>", b"<<<< ", b"", size),
+        "php-warning-of-lt": _fill(b"Warning: ", b"<", b" on line 42", size),
+        "php-warning-of-lt-in-window": _fill(
+            b"<br />\n<b>Warning</b>:  ", b"<", b" on line <b>42</b><br />", 60_000
+        ),
+        "nested-unclosed-title": _fill(b"<!DOCTYPE html><html><head>", b"<title>", b"", size),
+        "nested-unclosed-h1": _fill(b"<html><body>", b"<h1>", b"", size),
+        "nested-unclosed-xml": _fill(b"<CallCenter>", b"<a>", b"", size),
+    }

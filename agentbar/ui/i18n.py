@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from agentbar.core.paths import make_private_dir, make_private_file
 from agentbar.ui.resources import resource_dir
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,14 @@ def _compiled(lang: str, cache_dir: Path | None) -> Path | None:
     if tool is None:
         log.warning("no .qm for %s and no pyside6-lrelease to build it", lang)
         return None
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(out.parent)
     result = subprocess.run(
         [tool, "-silent", str(ts), "-qm", str(out)], capture_output=True, timeout=60, check=False
     )
-    return out if result.returncode == 0 and out.exists() else None
+    if result.returncode != 0 or not out.exists():
+        return None
+    make_private_file(out)
+    return out
 
 
 def prepare(language: str, cache_dir: Path | None = None) -> Path | None:

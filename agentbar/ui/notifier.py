@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from urllib.parse import quote
+import re
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
@@ -12,15 +12,36 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 log = logging.getLogger(__name__)
 
 
-def screen_pop_url(template: str, phone: str) -> str | None:
-    """The screen-pop address for ``phone``, or None when no usable template is set.
+_DIALLABLE = re.compile(r"\+?[0-9]+", re.ASCII)
 
-    The number is percent-encoded, so nothing from the server can change the URL's shape.
+
+def screen_pop_url(template: str, phone: str) -> str | None:
+    """The screen-pop address for ``phone``, or None when none may be opened.
+
+    The caller ID comes from the server: every character but an ASCII digit or ``+`` is
+    percent-encoded (dots included), so it cannot change the URL's shape. Where ``{phone}``
+    sits before the query (host or path), only a number (``+`` and digits) is accepted at
+    all: browsers and QUrl read ``%2E%2E`` as ``..`` in a path, so encoding alone would not
+    keep a caller ID of ``..`` from climbing out of the template's path. None, too, without
+    a usable template.
     """
     template = template.strip()
     if "{phone}" not in template or not template.lower().startswith(("http://", "https://")):
         return None
-    return template.replace("{phone}", quote(phone, safe="+"))
+    phone = phone.strip()
+    query = min((i for i in (template.find("?"), template.find("#")) if i >= 0), default=None)
+    in_path = query is None or template.find("{phone}") < query
+    if in_path and not _DIALLABLE.fullmatch(phone):
+        log.info("no screen pop: the caller ID is not a number and the template uses it in a path")
+        return None
+    return template.replace("{phone}", "".join(_percent(c) for c in phone))
+
+
+def _percent(char: str) -> str:
+    """``char`` itself when it is an ASCII digit or ``+``, else its UTF-8 bytes as ``%XX``."""
+    if char in "+0123456789":
+        return char
+    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
 class Notifier(QObject):

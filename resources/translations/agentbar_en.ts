@@ -1525,7 +1525,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
+        <extracomment>A download&apos;s overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx&apos;s read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1562,7 +1562,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
-        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason. The most of a reply&apos;s start that the PHP-notice pattern may read: a real notice is a few hundred bytes; a reply of megabytes must not be scanned by a pattern at all. The most of a web page searched for its ``&lt;title&gt;`` or ``&lt;h1&gt;`` (linear scans only). The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the cleaner&apos;s work then has a bound whatever a server sends (issue 15: no super-linear pattern on server bytes, nothing long on the GUI thread). The longest server message kept in an error (the rest is cut, with an ellipsis).</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1628,6 +1628,10 @@
     <message>
         <source>The server&apos;s reply has no result field.</source>
         <translation>The server&apos;s reply has no result field.</translation>
+    </message>
+    <message>
+        <source>The recording download was too slow and was stopped.</source>
+        <translation>The recording download was too slow and was stopped.</translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from agentbar.api.models import CallRecord
-from agentbar.core.recording_cache import INDEX_NAME, MB, RecordingCache, cache_name
+from agentbar.core.recording_cache import INDEX_NAME, MB, RecordingCache, cache_name, safe_name
 from agentbar.core.recordings import (
     Direction,
     direction_of,
@@ -158,9 +159,43 @@ def test_entry_has_a_search_key_and_answered_flag():
 # -- cache file names -----------------------------------------------------------------------
 
 
-def test_cache_name_is_the_base_name_when_it_is_already_safe():
+def test_cache_name_is_the_base_name_and_a_hash_of_the_whole_path():
     path = MON + "out-05332730130-1004-20191024-150314-1571918594.40633.WAV"
-    assert cache_name(path) == "out-05332730130-1004-20191024-150314-1571918594.40633.WAV"
+    digest = hashlib.sha256(path.encode()).hexdigest()[:12]
+    assert cache_name(path) == f"out-05332730130-1004-20191024-150314-1571918594.40633-{digest}.WAV"
+    assert safe_name(path) == "out-05332730130-1004-20191024-150314-1571918594.40633.WAV"
+
+
+def test_the_same_file_name_in_two_folders_gets_two_entries(cache):
+    """Issue 15 item 8: the second call played the first call's audio."""
+    first, second = "/var/spool/2026/01/02/rec.wav", "/var/spool/2026/03/04/rec.wav"
+    assert cache_name(first) != cache_name(second)
+    put(cache, first, 100)
+    assert cache.lookup(second) is None
+    put(cache, second, 120)
+    assert cache.lookup(first).stat().st_size == 100
+    assert cache.lookup(second).stat().st_size == 120
+
+
+@pytest.mark.parametrize("path", ["/m/index.json", "/m/.index.json", "/m/..index.json"])
+def test_no_recording_name_reaches_the_index(cache, path):
+    assert cache_name(path) != INDEX_NAME
+    put(cache, "/m/a.wav", 100)
+    put(cache, path, 50)
+    again = RecordingCache(cache.directory, 300)
+    again.open()
+    assert (cache.directory / INDEX_NAME).is_file()
+    assert again.lookup(path) is not None and again.lookup("/m/a.wav") is not None
+
+
+def test_open_deletes_what_an_older_version_named(tmp_path):
+    d = tmp_path / "rec"
+    d.mkdir()
+    (d / "index.json").write_text('{"version": 1, "entries": {}}')
+    (d / "rec.wav").write_bytes(b"R" * 10)  # named without its path's hash: unreachable
+    c = RecordingCache(d, 10 * MB)
+    c.open()
+    assert sorted(p.name for p in d.iterdir()) == [INDEX_NAME]
 
 
 @pytest.mark.parametrize(
@@ -187,6 +222,7 @@ def test_cache_name_is_always_a_plain_safe_name(path):
     assert "/" not in name and "\\" not in name and "\x00" not in name
     assert not name.startswith(".")
     assert len(name) <= 131
+    assert name != INDEX_NAME
     assert all(c.isascii() and (c.isalnum() or c in "._-") for c in name)
     assert name.split(".")[0].upper() not in ("CON", "NUL")
 
@@ -236,32 +272,35 @@ def test_least_recently_played_goes_first(cache):
     put(cache, "/m/d.wav", 100)
     assert cache.lookup("/m/b.wav") is None
     assert not cache.path_for("/m/b.wav").exists()
-    assert cache.names() == ["c.wav", "a.wav", "d.wav"]
+    assert cache.names() == [cache_name("/m/c.wav"), cache_name("/m/a.wav"), cache_name("/m/d.wav")]
     assert cache.total_bytes() == 300
 
 
 def test_protected_and_new_files_are_never_evicted(cache):
     put(cache, "/m/a.wav", 200)
     put(cache, "/m/b.wav", 200, protect=["/m/a.wav"])  # a is playing
-    assert cache.names() == ["a.wav", "b.wav"]  # over the bound for now
+    assert cache.names() == [
+        cache_name("/m/a.wav"),
+        cache_name("/m/b.wav"),
+    ]  # over the bound for now
     put(cache, "/m/c.wav", 50)  # a is not protected any more: it goes
-    assert cache.names() == ["b.wav", "c.wav"]
+    assert cache.names() == [cache_name("/m/b.wav"), cache_name("/m/c.wav")]
 
 
 def test_a_file_bigger_than_the_bound_stays_while_it_is_the_new_one(cache):
     put(cache, "/m/big.wav", 1000)
     assert cache.lookup("/m/big.wav") is not None
     put(cache, "/m/small.wav", 10)
-    assert cache.names() == ["small.wav"]
+    assert cache.names() == [cache_name("/m/small.wav")]
 
 
 def test_set_limit_evicts_now(cache):
     put(cache, "/m/a.wav", 100)
     put(cache, "/m/b.wav", 100)
     cache.set_limit(150)
-    assert cache.names() == ["b.wav"]
+    assert cache.names() == [cache_name("/m/b.wav")]
     cache.set_limit(0, protect=["/m/b.wav"])
-    assert cache.names() == ["b.wav"]
+    assert cache.names() == [cache_name("/m/b.wav")]
 
 
 def test_index_survives_a_restart_and_keeps_the_play_order(tmp_path, cache):
@@ -271,19 +310,20 @@ def test_index_survives_a_restart_and_keeps_the_play_order(tmp_path, cache):
     again = RecordingCache(cache.directory, 300, now=Clock())
     again.t = 0  # type: ignore[attr-defined]
     again.open()
-    assert again.names() == ["b.wav", "a.wav"]
+    assert again.names() == [cache_name("/m/b.wav"), cache_name("/m/a.wav")]
 
 
 def test_open_removes_partial_downloads_and_rebuilds_a_damaged_index(tmp_path):
     d = tmp_path / "rec"
     d.mkdir()
+    b = cache_name("/x/b.wav")
     (d / ".a.wav.1234abcd.part").write_bytes(b"half")
-    (d / "b.wav").write_bytes(b"B" * 10)
+    (d / b).write_bytes(b"B" * 10)
     (d / INDEX_NAME).write_text("{not json")
     c = RecordingCache(d, 10 * MB)
     c.open()
-    assert sorted(p.name for p in d.iterdir()) == ["b.wav", INDEX_NAME]
-    assert c.lookup("/x/b.wav") == d / "b.wav"
+    assert sorted(p.name for p in d.iterdir()) == sorted([b, INDEX_NAME])
+    assert c.lookup("/x/b.wav") == d / b
 
 
 def test_open_evicts_when_the_bound_shrank_between_runs(tmp_path, cache):
@@ -291,7 +331,7 @@ def test_open_evicts_when_the_bound_shrank_between_runs(tmp_path, cache):
     put(cache, "/m/b.wav", 100)
     small = RecordingCache(cache.directory, 150)
     small.open()
-    assert small.names() == ["b.wav"]
+    assert small.names() == [cache_name("/m/b.wav")]
 
 
 def test_a_file_changed_or_deleted_behind_the_cache_is_never_served(cache):

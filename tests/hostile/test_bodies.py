@@ -16,7 +16,7 @@ import pytest
 
 from agentbar.api import CallCenterClient, CallCenterError, NetworkError, ProtocolError
 from agentbar.sim import DEMO_AGENT
-from agentbar.sim.faults import login_page
+from agentbar.sim.faults import login_page, slow_pattern_bodies
 from tests.hostile.conftest import (
     WAIT_MS,
     Attack,
@@ -227,6 +227,24 @@ CASES: dict[str, Case] = {
         "unexpected structure|malformed",
     ),
 }
+
+# -- bodies built for slow patterns (issue 15, item 1): each one answered in milliseconds --
+SLOW_PATTERN_ERRORS: dict[str, tuple[type[CallCenterError], str]] = {
+    "lt-run": (ProtocolError, "XML reply is malformed"),
+    "lt-run-in-a-page": (ProtocolError, "web page"),
+    "lt-groups-in-a-page": (ProtocolError, "web page"),
+    "php-warning-of-lt": (ProtocolError, "neither XML nor JSON"),
+    "php-warning-of-lt-in-window": (CallCenterError, "PHP error"),
+    "nested-unclosed-title": (ProtocolError, "web page"),
+    "nested-unclosed-h1": (ProtocolError, "web page"),
+    "nested-unclosed-xml": (ProtocolError, "nested too deeply"),
+}
+SLOW_PATTERN_BODIES = slow_pattern_bodies()
+assert set(SLOW_PATTERN_BODIES) == set(SLOW_PATTERN_ERRORS)
+for _name, (_error, _message) in SLOW_PATTERN_ERRORS.items():
+    CASES[f"slow-pattern-{_name}"] = Case(
+        answer(SLOW_PATTERN_BODIES[_name], content_type=HTML), "breakStart", _error, _message
+    )
 
 CLIENT_CALLS: dict[str, Callable[[CallCenterClient], Awaitable[object]]] = {
     "breakStart": lambda c: c.break_start(DEMO_AGENT, 2),

@@ -9,7 +9,10 @@ tests/api/test_secrets.py covers each error object on its own; this is the whole
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -273,3 +276,29 @@ def test_redaction_hides_a_key_holding_url_special_characters() -> None:
         clean = redact(text, (SPECIAL_KEY,))
         assert not leaks(clean), clean
         assert "***" in clean
+
+
+@pytest.mark.parametrize("how", ["stdin", "file", "literal"])
+def test_agentbar_cli_takes_the_key_out_of_the_process_list(
+    how: str, special_sim: Simulator, tmp_path: Path
+) -> None:
+    """Issue 15 item 9: ``--api-key KEY`` shows the key to every user (``ps``, /proc)."""
+    key_file = tmp_path / "key"
+    key_file.write_text(SPECIAL_KEY + "\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    option = {"stdin": ["--api-key", "-"], "file": ["--api-key-file", str(key_file)]}
+    argv = [sys.executable, "-m", "agentbar.cli", "--url", special_sim.url]
+    argv += option.get(how, ["--api-key", SPECIAL_KEY]) + ["breakList"]
+    env = {k: v for k, v in os.environ.items() if k != "AGENTBAR_API_KEY"}
+    env |= {"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "HOME": str(tmp_path)}
+    done = subprocess.run(
+        argv, input=SPECIAL_KEY + "\n", env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["id"]
+    assert not leaks(done.stderr) and not leaks(done.stdout)
+    if how == "literal":
+        assert done.stderr.startswith("warning: ") and "process list" in done.stderr
+    else:
+        assert done.stderr == ""
+        assert not any(leaks(arg) for arg in argv)  # nothing for ps to show

@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from agentbar.api import ApiError, NetworkError, ProtocolError
+from agentbar.api import ApiError, NetworkError, ProtocolError, transport
 from agentbar.sim import DEMO_AGENT
 from bench.soak import Ticker
 from tests.api.conftest import RawServer, read_request
@@ -31,6 +31,7 @@ from tests.hostile.conftest import (
     FAST,
     KEY,
     WAIT_MS,
+    Attack,
     Hostile,
     SessionFactory,
     Spy,
@@ -381,3 +382,82 @@ def test_never_answer_is_a_timeout_not_a_hang(
     assert spy.errors()[-1] == "Log out failed: The server did not answer in time."
     assert session.state.logged_in  # we do not know that it happened: state kept
     assert spy.escaped() == []
+
+
+# -- downloads: an overall deadline that grows with what arrived (issue 15, item 11) ------------
+
+
+def _audio_in_steps(step: bytes, every_s: float, length: int) -> Attack:
+    """A WAV header, then ``step`` every ``every_s`` seconds until ``length`` bytes were sent."""
+
+    def attack(conn: socket.socket, request: bytes, server: Hostile) -> None:
+        head = b"RIFF" + struct.pack("<I", length - 8) + b"WAVEfmt " + bytes(24)
+        conn.sendall(response(head, content_type="audio/x-wav", length=length))
+        sent = len(head)
+        with contextlib.suppress(OSError):
+            while sent < length and not server.stop.wait(every_s):
+                piece = step[: length - sent]
+                conn.sendall(piece)
+                sent += len(piece)
+
+    return attack
+
+
+async def test_a_dripped_download_ends_at_its_deadline(
+    hostile_factory: Callable[..., Hostile],
+    api_http: httpx.AsyncClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A byte every 0.1 s never trips the read timeout; the download deadline ends it."""
+    monkeypatch.setattr(transport, "DOWNLOAD_BASE_S", 1.0)
+    server = hostile_factory()
+    server.set(_audio_in_steps(b" ", 0.1, 1_000_000))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    client = client_for(server.url, api_http)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="too slow") as info:
+        await asyncio.wait_for(
+            client.download_recording(LISTEN, cache / "rec.WAV", read_timeout=0.5), timeout=10
+        )
+    assert time.monotonic() - started < 4.0
+    assert list(cache.iterdir()) == []  # neither the file nor its hidden .part
+    assert not leaks(repr(info.value))
+
+
+async def test_the_download_deadline_grows_with_the_bytes_received(
+    hostile_factory: Callable[..., Hostile],
+    api_http: httpx.AsyncClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """1.5 s for 300 KB at 200 KB/s: past the 0.5 s base, well within the grown deadline."""
+    monkeypatch.setattr(transport, "DOWNLOAD_BASE_S", 0.5)
+    monkeypatch.setattr(transport, "DOWNLOAD_MIN_RATE", 50_000)
+    server = hostile_factory()
+    server.set(_audio_in_steps(bytes(20_000), 0.1, 300_000))
+    client = client_for(server.url, api_http)
+    started = time.monotonic()
+    done = await client.download_recording(LISTEN, tmp_path / "rec.WAV", read_timeout=0.5)
+    assert time.monotonic() - started > 0.5
+    assert done.size == 300_000 and (tmp_path / "rec.WAV").stat().st_size == 300_000
+
+
+async def test_a_download_that_never_starts_ends_at_the_base_deadline(
+    hostile_factory: Callable[..., Hostile],
+    api_http: httpx.AsyncClient,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(transport, "DOWNLOAD_BASE_S", 0.5)
+    server = hostile_factory()
+    server.set(stall_after_headers(length=100_000))
+    client = client_for(server.url, api_http)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="too slow"):
+        await asyncio.wait_for(
+            client.download_recording(LISTEN, tmp_path / "rec.WAV", read_timeout=8.0), timeout=10
+        )
+    assert time.monotonic() - started < 3.0
+    assert list(tmp_path.iterdir()) == []

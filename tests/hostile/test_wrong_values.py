@@ -11,7 +11,9 @@ import json
 from collections.abc import Callable
 
 import httpx
+import pytest
 
+from agentbar.api import ProtocolError
 from agentbar.api import models as m
 from agentbar.core.calls import MAX_EXPECTED_DIALS, CallTracker, CurrentCall
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
@@ -124,3 +126,46 @@ def test_refused_dials_are_not_remembered_forever() -> None:
     assert tracker.update(mine) is False
     stranger = CurrentCall("SIP/1004-2", "05320000000", "in", 0.0)  # an early, forgotten dial
     assert tracker.update(stranger) is True
+
+
+def _php_array_calls(key: str) -> bytes:
+    """activeCalls as PHP encodes an array with the index ``key`` (an object, not a list)."""
+    row = {"kanal": f"SIP/{DEMO_EXTENSION}-00000001", "dahili": DEMO_EXTENSION, "yon": "in"}
+    row["arayan_numara"] = "02125551234"
+    return json.dumps({"result": "true", "activecalls": {key: row}}).encode()
+
+
+async def test_php_array_keys_int_refuses_are_typed_or_read(
+    hostile_factory: Callable[..., Hostile], api_http: httpx.AsyncClient
+) -> None:
+    """A key "²" (a digit to str.isdigit, not to int) or of 5,000 digits (over int()'s limit)
+    raised a plain ValueError: the bar went offline with "internal error" on every poll."""
+    server = hostile_factory()
+    client = client_for(server.url, api_http)
+    server.set(answer(_php_array_calls("²")))
+    with pytest.raises(ProtocolError, match="unexpected structure"):
+        await client.active_calls()
+    server.set(answer(_php_array_calls("9" * 5000)))
+    [live] = await client.active_calls()  # a list index, however long: the one call
+    assert live.caller_number == "02125551234"
+
+
+@pytest.mark.parametrize("key", ["²", "9" * 5000])
+def test_a_php_array_key_int_refuses_does_not_crash_the_poll(
+    key: str, qtbot, hostile: Hostile, make_session: SessionFactory, spy: Spy, sim
+) -> None:
+    session = make_session(hostile.url)
+    log_in(qtbot, session)
+    hostile.set(answer(_php_array_calls(key)), only={"activeCalls"})
+    polls = hostile.count("activeCalls")
+    session.poke()
+    qtbot.waitUntil(lambda: hostile.count("activeCalls") >= polls + 2, timeout=WAIT_MS)
+    reason = session.connection.reason or ""
+    assert "internal error" not in reason, reason
+    if key == "²":
+        qtbot.waitUntil(lambda: not session.connection.online, timeout=WAIT_MS)
+        assert "unexpected structure" in (session.connection.reason or "")
+    else:
+        qtbot.waitUntil(lambda: session.call is not None, timeout=WAIT_MS)
+        assert session.connection.online
+    assert spy.escaped() == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
 from collections import Counter
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from agentbar.api.errors import CallCenterError
 from agentbar.api.models import CallRecord
 from agentbar.core import clock
 from agentbar.core.history import TodaySummary, history_entries, link_recordings, summarise
+from agentbar.core.paths import copy_private
 from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
@@ -301,7 +301,7 @@ class PanelSession(QObject):
             source = await asyncio.to_thread(cache.lookup, file)
             if source is None:
                 return  # the download failed and said why
-        await asyncio.to_thread(shutil.copyfile, source, dest)
+        await asyncio.to_thread(copy_private, source, dest)  # 0600: a call is personal
         self.notified.emit("info", self.tr("Recording saved to %s") % dest)
 
     # -- history ---------------------------------------------------------------------------

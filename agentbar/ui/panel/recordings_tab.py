@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentbar.core.recording_cache import cache_name
+from agentbar.core.recording_cache import safe_name
 from agentbar.core.recordings import CallEntry
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import RECORDING_COLUMNS, CallTableModel
@@ -250,7 +250,7 @@ class RecordingsTab(QWidget):
         file = entry.file
         dialog = QFileDialog(self, self.tr("Save the recording as"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.selectFile(cache_name(file))
+        dialog.selectFile(safe_name(file))
         dialog.fileSelected.connect(lambda chosen: self.save_to(file, Path(chosen)))
         dialog.finished.connect(dialog.deleteLater)
         self._save_dialog = dialog
