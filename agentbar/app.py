@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run_qt(args, paths, redactor, claim)
     finally:
         if claim is not None:
-            claim.release()
+            claim.give_up()
         if demo_dir:
             shutil.rmtree(demo_dir, ignore_errors=True)
 

@@ -168,9 +168,9 @@ class CallCenterClient:
         """``logoutAgent``. Changes state: never retried."""
         return await self._ack("logoutAgent", {"agent": agent})
 
-    async def break_list(self) -> list[m.BreakReason]:
+    async def break_list(self) -> list[m.BreakListEntry]:
         """``breakList``: the break reasons (rows without an id dropped). Read-only: retried."""
-        reasons = await self._models("breakList", m.BreakReason.from_wire)
+        reasons = await self._models("breakList", m.BreakListEntry.from_wire)
         return [r for r in reasons if r.id]  # a row without an id cannot be sent back
 
     async def break_start(self, agent: Id, break_id: Id) -> m.Ack:

@@ -102,14 +102,14 @@ class Ack:
 
 
 @dataclass(frozen=True, slots=True)
-class BreakReason:
+class BreakListEntry:
     """One entry of ``breakList``."""
 
     id: str
     name: str
 
     @classmethod
-    def from_wire(cls, row: Mapping[str, str]) -> BreakReason:
+    def from_wire(cls, row: Mapping[str, str]) -> BreakListEntry:
         return cls(_s(row, "id"), _s(row, "name"))
 
 

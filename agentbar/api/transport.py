@@ -28,7 +28,7 @@ from agentbar.api.errors import (
     redact,
 )
 from agentbar.api.modules import Module, ParamType
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.workers import on_cpu_lane
 
 ParamValue = str | int | bool | date | time | Sequence[str | int] | None

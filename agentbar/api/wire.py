@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from agentbar.api.errors import ApiError, AuthError, ProtocolError
 from agentbar.api.json_pieces import loads_in_pieces
 from agentbar.api.modules import Kind, Module
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core.paths import DamagedFile, Paths, read_json_object, set_aside, write_atomic
 from agentbar.core.validation import (
     is_cleartext,

@@ -31,7 +31,7 @@ from PySide6.QtGui import QColor
 
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
-from agentbar.workers import release
+from agentbar.workers import free_on_cpu_lane
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -171,8 +171,8 @@ class CallTableModel(QAbstractTableModel):
         self.endResetModel()
         # The previous rows die on the CPU worker, a slice at a time: freeing 10,000 of them
         # here at once held the GUI thread ~10 ms (bench/responsiveness.py).
-        release(old_rows)
-        release(old_texts)
+        free_on_cpu_lane(old_rows)
+        free_on_cpu_lane(old_texts)
 
     def _index_files(self) -> None:
         self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}
