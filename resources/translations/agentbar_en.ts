@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>AppWindows</name>
+    <message>
+        <source>unknown number</source>
+        <translation>unknown number</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Incoming call</translation>
+    </message>
+    <message>
+        <source>Quit AgentBar</source>
+        <translation>Quit AgentBar</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out before quitting?</source>
+        <translation>You are on a break. End the break and log out before quitting?</translation>
+    </message>
+    <message>
+        <source>You are logged in. Log out before quitting?</source>
+        <translation>You are logged in. Log out before quitting?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out and quit</source>
+        <translation>&amp;Log out and quit</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, stay logged in</source>
+        <translation>&amp;Quit, stay logged in</translation>
+    </message>
+</context>
+<context>
     <name>CallSearch</name>
     <message>
         <source>Search by number or name (Ctrl+F)</source>
@@ -194,8 +225,8 @@
         <translation>▶ Listen</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
-        <translation>Show this call's recording in the Recordings tab (%s)</translation>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
+        <translation>Show this call&apos;s recording in the Recordings tab (%s)</translation>
     </message>
 </context>
 <context>
@@ -301,8 +332,8 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
-        <translation>Today's summary</translation>
+        <source>Today&apos;s summary</source>
+        <translation>Today&apos;s summary</translation>
     </message>
     <message>
         <source>call history</source>
@@ -333,8 +364,8 @@
         <translation>&amp;Dial field</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
-        <translation>Put the number in the bar's dial field (double-click or Enter)</translation>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
+        <translation>Put the number in the bar&apos;s dial field (double-click or Enter)</translation>
     </message>
     <message>
         <source>Put the number in the dial field</source>
@@ -357,8 +388,8 @@
         <translation>&amp;Go to recording</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
-        <translation>Show this call's recording in the Recordings tab</translation>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
+        <translation>Show this call&apos;s recording in the Recordings tab</translation>
     </message>
     <message>
         <source>Go to recording</source>
@@ -589,8 +620,8 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
-        <translation>The call center's queues and whether you are in each</translation>
+        <source>The call center&apos;s queues and whether you are in each</source>
+        <translation>The call center&apos;s queues and whether you are in each</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -771,7 +802,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them.</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>
@@ -1005,12 +1036,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1062,8 +1093,8 @@
         <translation>Do not put a user name or password in the server address.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>The server address must not contain '?' or '#'.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>The server address must not contain &apos;?&apos; or &apos;#&apos;.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1121,37 +1152,6 @@
     <message>
         <source>Recordings cache li&amp;mit:</source>
         <translation>Recordings cache li&amp;mit:</translation>
-    </message>
-</context>
-<context>
-    <name>Shell</name>
-    <message>
-        <source>unknown number</source>
-        <translation>unknown number</translation>
-    </message>
-    <message>
-        <source>Incoming call</source>
-        <translation>Incoming call</translation>
-    </message>
-    <message>
-        <source>Quit AgentBar</source>
-        <translation>Quit AgentBar</translation>
-    </message>
-    <message>
-        <source>You are on a break. End the break and log out before quitting?</source>
-        <translation>You are on a break. End the break and log out before quitting?</translation>
-    </message>
-    <message>
-        <source>You are logged in. Log out before quitting?</source>
-        <translation>You are logged in. Log out before quitting?</translation>
-    </message>
-    <message>
-        <source>&amp;Log out and quit</source>
-        <translation>&amp;Log out and quit</translation>
-    </message>
-    <message>
-        <source>&amp;Quit, stay logged in</source>
-        <translation>&amp;Quit, stay logged in</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1485,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1493,8 +1493,8 @@
         <translation>The server URL is not usable.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
-        <translation>The server's TLS certificate could not be verified.</translation>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
+        <translation>The server&apos;s TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>A secure (TLS) connection to the server failed.</source>
@@ -1522,6 +1522,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1529,40 +1530,40 @@
         <translation>The server sent an empty reply.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
-        <translation>The server's reply is neither XML nor JSON.</translation>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
+        <translation>The server&apos;s reply is neither XML nor JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
-        <translation>The server's JSON reply is not valid UTF-8.</translation>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
+        <translation>The server&apos;s JSON reply is not valid UTF-8.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
-        <translation>The server's JSON reply is nested too deeply.</translation>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
+        <translation>The server&apos;s JSON reply is nested too deeply.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
-        <translation>The server's JSON reply is malformed or cut short.</translation>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
+        <translation>The server&apos;s JSON reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
-        <translation>The server's XML reply was refused as unsafe.</translation>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
+        <translation>The server&apos;s XML reply was refused as unsafe.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
-        <translation>The server's XML reply is malformed or cut short.</translation>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
+        <translation>The server&apos;s XML reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
-        <translation>The server's XML reply is nested too deeply.</translation>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
+        <translation>The server&apos;s XML reply is nested too deeply.</translation>
     </message>
     <message>
         <source>The server sent a web page instead of API data.</source>
         <translation>The server sent a web page instead of API data.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
-        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</translation>
     </message>
     <message>
         <source>Check the server URL.</source>
@@ -1585,8 +1586,8 @@
         <translation>The server failed.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
-        <translation>The server's reply has no result field.</translation>
+        <source>The server&apos;s reply has no result field.</source>
+        <translation>The server&apos;s reply has no result field.</translation>
     </message>
 </context>
 <context>
@@ -1600,8 +1601,8 @@
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
-        <translation>The server's reply is not the call-center API</translation>
+        <source>The server&apos;s reply is not the call-center API</source>
+        <translation>The server&apos;s reply is not the call-center API</translation>
     </message>
     <message>
         <source>The server answered with an error</source>
@@ -1661,7 +1662,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -1693,8 +1694,8 @@
         <translation>contains no digits</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' is only allowed once, at the start</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; is only allowed once, at the start</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1765,7 +1766,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

@@ -101,6 +101,37 @@
     </message>
 </context>
 <context>
+    <name>AppWindows</name>
+    <message>
+        <source>unknown number</source>
+        <translation>bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>Quit AgentBar</source>
+        <translation>AgentBar’dan çık</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out before quitting?</source>
+        <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>You are logged in. Log out before quitting?</source>
+        <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out and quit</source>
+        <translation>Çıkış &amp;yap ve kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, stay logged in</source>
+        <translation>&amp;Kapat, girişte kal</translation>
+    </message>
+</context>
+<context>
     <name>CallSearch</name>
     <message>
         <source>Search by number or name (Ctrl+F)</source>
@@ -194,7 +225,7 @@
         <translation>▶ Dinle</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
     </message>
 </context>
@@ -217,15 +248,15 @@
     </message>
     <message>
         <source>Start AgentBar when I log &amp;in</source>
-        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
+        <translation>Oturum açınca AgentBar&apos;ı başla&amp;t</translation>
     </message>
     <message>
         <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
-        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar&apos;ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
     </message>
     <message>
         <source>Start AgentBar at login</source>
-        <translation>Oturum açılınca AgentBar'ı başlat</translation>
+        <translation>Oturum açılınca AgentBar&apos;ı başlat</translation>
     </message>
     <message>
         <source>Start at login problem</source>
@@ -237,7 +268,7 @@
     </message>
     <message>
         <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
-        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows&apos;ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar&apos;ı seçin.</translation>
     </message>
     <message>
         <source>Handle phone links</source>
@@ -301,7 +332,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
+        <source>Today&apos;s summary</source>
         <translation>Bugünün özeti</translation>
     </message>
     <message>
@@ -333,7 +364,7 @@
         <translation>&amp;Arama alanına</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
         <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
     </message>
     <message>
@@ -357,7 +388,7 @@
         <translation>Kayda &amp;git</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
     </message>
     <message>
@@ -589,7 +620,7 @@
         <translation>Kuyruklar</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
+        <source>The call center&apos;s queues and whether you are in each</source>
         <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
     </message>
     <message>
@@ -770,7 +801,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them.</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -1004,12 +1035,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1060,8 +1091,8 @@
         <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Sunucu adresinde &apos;?&apos; veya &apos;#&apos; olmamalı.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1119,37 +1150,6 @@
     <message>
         <source>Recordings cache li&amp;mit:</source>
         <translation>Kayıt ö&amp;nbelleği sınırı:</translation>
-    </message>
-</context>
-<context>
-    <name>Shell</name>
-    <message>
-        <source>unknown number</source>
-        <translation>bilinmeyen numara</translation>
-    </message>
-    <message>
-        <source>Incoming call</source>
-        <translation>Gelen çağrı</translation>
-    </message>
-    <message>
-        <source>Quit AgentBar</source>
-        <translation>AgentBar’dan çık</translation>
-    </message>
-    <message>
-        <source>You are on a break. End the break and log out before quitting?</source>
-        <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
-    </message>
-    <message>
-        <source>You are logged in. Log out before quitting?</source>
-        <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
-    </message>
-    <message>
-        <source>&amp;Log out and quit</source>
-        <translation>Çıkış &amp;yap ve kapat</translation>
-    </message>
-    <message>
-        <source>&amp;Quit, stay logged in</source>
-        <translation>&amp;Kapat, girişte kal</translation>
     </message>
 </context>
 <context>
@@ -1483,7 +1483,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>
@@ -1491,7 +1491,7 @@
         <translation>Sunucu adresi kullanılamıyor.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
         <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
     </message>
     <message>
@@ -1520,6 +1520,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
     </message>
     <message>
@@ -1527,31 +1528,31 @@
         <translation>Sunucu boş bir yanıt gönderdi.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
         <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
         <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
         <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
         <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
         <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
         <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
         <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
     </message>
     <message>
@@ -1559,7 +1560,7 @@
         <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
         <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
     </message>
     <message>
@@ -1583,7 +1584,7 @@
         <translation>Sunucu hata verdi.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
+        <source>The server&apos;s reply has no result field.</source>
         <translation>Sunucunun yanıtında result alanı yok.</translation>
     </message>
 </context>
@@ -1598,7 +1599,7 @@
         <translation>Sunucuya ulaşılamıyor</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
+        <source>The server&apos;s reply is not the call-center API</source>
         <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
     </message>
     <message>
@@ -1659,7 +1660,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -1691,8 +1692,8 @@
         <translation>hiç rakam içermiyor</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' yalnızca bir kez, başta olabilir</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; yalnızca bir kez, başta olabilir</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1763,7 +1764,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>
