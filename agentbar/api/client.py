@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 else:
 
     class _Models:
-        """``agentbar.api.models``, imported when a reply is first turned into models: its
-        dataclasses cost ~20 ms to make, which the bar's first paint need not wait for
-        (bench/startup.py; the start-up warm-up imports it in a worker thread meanwhile)."""
+        """``agentbar.api.models``, imported when a reply is first turned into models: making
+        its many dataclasses is slow, and the bar's first paint need not wait for it
+        (bench/startup.py; the start-up imports it in a worker thread meanwhile)."""
 
         def __getattr__(self, name: str) -> Any:
             from agentbar.api import models

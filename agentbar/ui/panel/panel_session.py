@@ -196,7 +196,7 @@ class PanelSession(QObject):
             return merged, entries, link_recordings(history, entries) if history else []
 
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
-        # (linking the history to them too: ~25 ms on the loop, bench/responsiveness.py).
+        # (linking the history to them too, a stall on the loop: bench/responsiveness.py).
         self._records, self.recordings, linked = await on_cpu_lane(build)
         freeze_loaded_rows()  # the collector leaves the new rows be (ui/gc_guard.py)
         self.since = since if replace or self.since is None else min(since, self.since)
@@ -320,7 +320,7 @@ class PanelSession(QObject):
             client.call_records(start=since, end=today, caller_number=ext),
             client.call_records(start=since, end=today, called_number=ext),
         )
-        # In a worker thread: linking to 10,000 recordings takes ~25 ms (see _load_recordings).
+        # In a worker thread: linking to 10,000 recordings is a stall on the loop (as above).
         recordings = self.recordings
         history = await on_cpu_lane(history_entries, as_caller, as_called, ext, recordings)
         while self.recordings is not recordings:  # recordings arrived meanwhile: link those

@@ -334,14 +334,15 @@ async def _api_key(settings: Settings, credentials: CredentialStore, notes: list
 
 def _new_http_client() -> httpx.AsyncClient:
     """The run's HTTP client, made once the bar is painted, in a worker thread: httpx and the
-    API client's modules load (~60 ms) and the TLS context reads the CA bundle (~50 ms)."""
+    API client's modules load and the TLS context reads the CA bundle, each long enough to
+    delay the first paint (bench/startup.py)."""
     importlib.import_module("agentbar.api.client")  # for new_api_client, on the loop thread
     return new_http_client()
 
 
 def _import_first_poll_modules() -> None:
     """What the first poll needs and the first paint did not: anyio's asyncio backend and the
-    API's models (~60 ms of imports, here in a worker thread while the loop stays free)."""
+    API's models (imports that would stall the loop; here in a worker thread)."""
     importlib.import_module("agentbar.api.models")
     with contextlib.suppress(ImportError):
         importlib.import_module("anyio._backends._asyncio")
@@ -351,10 +352,10 @@ def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
     """Load what the first dial and the panel's first opening need in a worker thread, once
     the bar is up.
 
-    phonenumbers and its metadata for ``region`` load on first use (~50 ms): neither the first
-    paint nor the first dial should wait for that (bench/startup.py, bench/click_to_dial.py).
-    The side panel's modules (~70 ms) made its first opening a long stall; they are plain
-    Python and Qt class definitions. QtMultimedia is not among them: it comes with the first
+    phonenumbers and its metadata for ``region`` load on first use: neither the first paint nor
+    the first dial should wait for that (bench/startup.py, bench/click_to_dial.py). The side
+    panel's modules made its first opening a long stall; they are plain Python and Qt class
+    definitions. QtMultimedia is not among them: it comes with the first
     recording played (ui/panel/player.py).
     """
 

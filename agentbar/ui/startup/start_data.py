@@ -66,8 +66,8 @@ def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
 def new_http_client() -> httpx.AsyncClient:
     """The run's one HTTP client (no redirects: a redirect to another host is an error).
 
-    Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads the CA bundle
-    (~50 ms); the runner makes it in a worker thread once the bar is painted."""
+    Blocks: httpx, httpcore and h11 load and the TLS context reads the CA bundle; the runner
+    makes it in a worker thread once the bar is painted."""
     import httpx
 
     from agentbar.api.transport import DEFAULT_TIMEOUT

@@ -133,7 +133,7 @@ class AppWindows(QObject):
 
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
-        # Imported on first use: the dialog's modules cost start-up ~20 ms (bench/startup.py).
+        # Imported on first use: start-up need not load the dialog's modules (bench/startup.py).
         from agentbar.ui.settings.dialog import SettingsDialog
 
         problem = self.credentials.problem if self.credentials else None
