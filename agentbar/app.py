@@ -1,4 +1,10 @@
-"""Composition root: arguments, logging, QApplication, the qasync loop, wiring and shutdown."""
+"""The process: arguments, paths, the single-instance claim, logging, QApplication, the loop.
+
+:func:`main` does what every launch needs and hands the GUI run to
+:func:`agentbar.ui.startup.runner.run`, which builds and wires the windows in its phases. A
+second launch forwards its commands to the running instance and exits here, before any GUI,
+qasync or httpx import; so does ``--self-test``, before anything else.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from agentbar import __version__
-from agentbar.core.commands import CommandError, add_command_options, commands_from_namespace
+from agentbar.core.commands import (
+    Command,
+    CommandError,
+    add_command_options,
+    commands_from_namespace,
+)
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
@@ -76,8 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="start with the bar hidden in the system tray (how AgentBar starts at login); "
         "without a tray the bar shows",
     )
-    # Measurement hook for bench/ (not for people): print "agentbar-ready SECONDS" on stdout
-    # once the bar has been painted and the event loop has turned once more.
+    # Measurement hook for bench/, not for people: see ui/startup/bench_hooks.py.
     parser.add_argument("--bench-ready", action="store_true", help=argparse.SUPPRESS)
     add_command_options(parser)
     parser.add_argument("--version", action="version", version=f"AgentBar {__version__}")
@@ -94,44 +104,23 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     from agentbar.desktop.pyside_setup import skip_feature_scan
 
-    skip_feature_scan()  # before anything else imports: ~50 ms and ~3 MB (see the module)
+    skip_feature_scan()  # before anything else imports: start-up time and memory (see the module)
     if args.self_test:
         # Before any settings, logging, single-instance or GUI work: it must run anywhere.
         from agentbar.desktop.selftest import run_self_test
 
         return run_self_test()
-    demo_dir: str | None = None
-    if args.basedir:
-        paths = Paths.under(args.basedir)
-    elif args.demo:
-        # The demo never touches the user's real settings, state or keyring.
-        demo_dir = tempfile.mkdtemp(prefix="agentbar-demo-")
-        paths = Paths.under(demo_dir)
-    else:
-        paths = Paths.default()
+    paths, demo_dir = _paths_for(args)
     claim: Claim | None = None
     try:
         paths.ensure()
         if args.register_handlers or args.unregister_handlers:
             return _handlers(args)
         if not args.screenshot:
-            # The light path: QtCore + QtNetwork only. A second launch hands its commands to
-            # the running instance and exits here, before any GUI, qasync or httpx import.
-            from agentbar.desktop.single_instance import claim as claim_first
-            from agentbar.desktop.single_instance import claim_or_forward
-
-            if args.minimized and not commands:
-                # Started at login while AgentBar already runs: leave it be (do not show it).
-                first = claim_first(paths.state_dir)
-                outcome: Claim | int = 0 if first is None else first
-            else:
-                outcome = claim_or_forward(paths.state_dir, commands)
+            outcome = _claim_instance(args, paths, commands)
             if isinstance(outcome, int):
                 return outcome
             claim = outcome
-            if [c.name for c in commands] == ["quit"]:
-                print("AgentBar is not running.", file=sys.stderr)
-                return 0
         # Only now: logsetup (and the logging.handlers it imports), which a second launch
         # must not pay.
         from agentbar.core.logsetup import setup_logging
@@ -140,9 +129,41 @@ def main(argv: list[str] | None = None) -> int:
         return _run_qt(args, paths, redactor, claim)
     finally:
         if claim is not None:
-            claim.release()
+            claim.give_up()
         if demo_dir:
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _paths_for(args: argparse.Namespace) -> tuple[Paths, str | None]:
+    """Where this run keeps its files, and the demo's temporary folder (removed at exit)."""
+    if args.basedir:
+        return Paths.under(args.basedir), None
+    if args.demo:
+        # The demo never touches the user's real settings, state or keyring.
+        demo_dir = tempfile.mkdtemp(prefix="agentbar-demo-")
+        return Paths.under(demo_dir), demo_dir
+    return Paths.default(), None
+
+
+def _claim_instance(args: argparse.Namespace, paths: Paths, commands: list[Command]) -> Claim | int:
+    """Become the single instance, or hand ``commands`` to the running one and return the
+    exit code. The light path: QtCore + QtNetwork only."""
+    from agentbar.desktop.single_instance import claim as claim_first
+    from agentbar.desktop.single_instance import claim_or_forward
+
+    if args.minimized and not commands:
+        # Started at login while AgentBar already runs: leave it be (do not show it).
+        first = claim_first(paths.state_dir)
+        outcome: Claim | int = 0 if first is None else first
+    else:
+        outcome = claim_or_forward(paths.state_dir, commands)
+    if isinstance(outcome, int):
+        return outcome
+    if [c.name for c in commands] == ["quit"]:
+        outcome.give_up()
+        print("AgentBar is not running.", file=sys.stderr)
+        return 0
+    return outcome
 
 
 def _handlers(args: argparse.Namespace) -> int:

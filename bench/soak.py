@@ -244,6 +244,7 @@ async def soak(
     from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
     from agentbar.ui.agent_session import AgentSession
     from agentbar.ui.bar.toolbar import Toolbar
+    from agentbar.ui.client_gate import ClientGate
 
     paths = Paths.under(basedir)
     paths.ensure()
@@ -252,7 +253,7 @@ async def soak(
         server_url=url, agent=DEMO_AGENT, extension=DEMO_EXTENSION, poll_interval_s=0.5
     )
     session = AgentSession(
-        CallCenterClient(url, KEY, client=http, retry_delays=()),
+        ClientGate.opened(http, CallCenterClient(url, KEY, client=http, retry_delays=()), KEY),
         settings,
         AgentState(),
         save_state=lambda st: save_state(paths.state_file, st),

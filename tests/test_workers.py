@@ -1,4 +1,4 @@
-"""The CPU lane: one worker for decoding; release() frees big containers there, in slices."""
+"""The CPU lane: one worker for decoding; free_on_cpu_lane() frees big containers there."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ def _drained() -> None:
     cpu._LANE.submit(lambda: None).result(timeout=10)  # the lane runs jobs in order
 
 
-def test_release_empties_a_list_and_a_dict_on_the_worker() -> None:
+def test_free_on_cpu_lane_empties_a_list_and_a_dict_on_the_worker() -> None:
     rows = [Row() for _ in range(5000)]
     probes = [weakref.ref(rows[0]), weakref.ref(rows[-1])]
     texts = {i: f"row {i}" for i in range(3000)}
-    cpu.release(rows)
-    cpu.release(texts)
+    cpu.free_on_cpu_lane(rows)
+    cpu.free_on_cpu_lane(texts)
     _drained()
     assert rows == [] and texts == {}
     assert all(probe() is None for probe in probes)  # the rows themselves are gone
@@ -52,15 +52,15 @@ def test_the_lane_runs_one_job_at_a_time_off_the_calling_thread() -> None:
     assert all(name.startswith("agentbar-cpu") for name in seen)
 
 
-def test_on_an_event_loop_release_waits_for_the_repaint_then_frees() -> None:
+def test_on_an_event_loop_free_on_cpu_lane_waits_for_the_repaint_then_frees() -> None:
     rows = [Row() for _ in range(2000)]
     probe = weakref.ref(rows[0])
 
     async def main() -> tuple[int, int]:
-        cpu.release(rows)
+        cpu.free_on_cpu_lane(rows)
         await asyncio.sleep(0.05)
         soon = len(rows)  # not yet: the new rows are being painted
-        await asyncio.sleep(cpu.RELEASE_AFTER_S + 0.1)
+        await asyncio.sleep(cpu.FREE_AFTER_S + 0.1)
         await asyncio.get_running_loop().run_in_executor(cpu._LANE, lambda: None)
         return soon, len(rows)
 
@@ -69,7 +69,7 @@ def test_on_an_event_loop_release_waits_for_the_repaint_then_frees() -> None:
     assert probe() is None
 
 
-def test_building_says_whether_the_lane_has_work() -> None:
+def test_cpu_lane_busy_says_whether_the_lane_has_work() -> None:
     started, finish = threading.Event(), threading.Event()
 
     def job() -> None:
@@ -77,12 +77,12 @@ def test_building_says_whether_the_lane_has_work() -> None:
         finish.wait(10)
 
     async def main() -> None:
-        assert not cpu.building()
+        assert not cpu.cpu_lane_busy()
         task = asyncio.ensure_future(cpu.on_cpu_lane(job))
         await asyncio.to_thread(started.wait, 10)
-        assert cpu.building()
+        assert cpu.cpu_lane_busy()
         finish.set()
         await task
-        assert not cpu.building()
+        assert not cpu.cpu_lane_busy()
 
     asyncio.run(main())

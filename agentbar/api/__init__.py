@@ -1,8 +1,8 @@
 """The vendor call-center API: pure asyncio + httpx, no Qt.
 
-:class:`CallCenterClient` (and with it httpx, ~40 ms of imports) loads on first use: the
-errors and the module table do not need it, and the bar is painted before the first client
-is made (bench/startup.py).
+:class:`CallCenterClient` (and with it httpx, a large import) loads on first use: the errors
+and the module table do not need it, and the bar is painted before the first client is made
+(bench/startup.py).
 """
 
 from typing import TYPE_CHECKING, Any

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 else:
 
     class _Models:
-        """``agentbar.api.models``, imported when a reply is first turned into models: its
-        dataclasses cost ~20 ms to make, which the bar's first paint need not wait for
-        (bench/startup.py; the start-up warm-up imports it in a worker thread meanwhile)."""
+        """``agentbar.api.models``, imported when a reply is first turned into models: making
+        its many dataclasses is slow, and the bar's first paint need not wait for it
+        (bench/startup.py; the start-up imports it in a worker thread meanwhile)."""
 
         def __getattr__(self, name: str) -> Any:
             from agentbar.api import models
@@ -168,9 +168,9 @@ class CallCenterClient:
         """``logoutAgent``. Changes state: never retried."""
         return await self._ack("logoutAgent", {"agent": agent})
 
-    async def break_list(self) -> list[m.BreakReason]:
+    async def break_list(self) -> list[m.BreakListEntry]:
         """``breakList``: the break reasons (rows without an id dropped). Read-only: retried."""
-        reasons = await self._models("breakList", m.BreakReason.from_wire)
+        reasons = await self._models("breakList", m.BreakListEntry.from_wire)
         return [r for r in reasons if r.id]  # a row without an id cannot be sent back
 
     async def break_start(self, agent: Id, break_id: Id) -> m.Ack:

@@ -1,11 +1,11 @@
 """``json.loads`` for long replies, in pieces, so that a worker thread shares the GIL.
 
-The C decoder holds the GIL for a whole document: ~50 ms for the 4 MB soundRecords reply of
-10,000 rows, a 50 ms freeze of the GUI thread although the parse runs in a worker
-(bench/responsiveness.py). Here the outer containers (the envelope, the list of rows) are
-walked in Python and each value below ``split_depth`` (a row) is handed to the same C scanner:
-the GIL can change hands between two rows. Same result and same errors (ValueError,
-RecursionError) as ``json.loads``; about 1.3 times its time.
+The C decoder holds the GIL for a whole document: for the soundRecords reply of 10,000 rows
+that freezes the GUI thread although the parse runs in a worker (bench/responsiveness.py).
+Here the outer containers (the envelope, the list of rows) are walked in Python and each value
+below ``split_depth`` (a row) is handed to the same C scanner: the GIL can change hands between
+two rows. Same result and same errors (ValueError, RecursionError) as ``json.loads``, at a
+little more of its time.
 """
 
 from __future__ import annotations

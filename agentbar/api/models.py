@@ -24,7 +24,7 @@ def parse_datetime(text: str | None) -> datetime | None:
     if not text:
         return None
     text = text.strip()
-    if _PLAIN_DT.fullmatch(text):  # the usual shape: C-speed, 10,000 rows in 10 ms, not 120
+    if _PLAIN_DT.fullmatch(text):  # the usual shape: fromisoformat is C, the fallback Python
         try:
             value = datetime.fromisoformat(text)
         except ValueError:  # a 31st of February
@@ -102,14 +102,14 @@ class Ack:
 
 
 @dataclass(frozen=True, slots=True)
-class BreakReason:
+class BreakListEntry:
     """One entry of ``breakList``."""
 
     id: str
     name: str
 
     @classmethod
-    def from_wire(cls, row: Mapping[str, str]) -> BreakReason:
+    def from_wire(cls, row: Mapping[str, str]) -> BreakListEntry:
         return cls(_s(row, "id"), _s(row, "name"))
 
 

@@ -14,7 +14,7 @@ import ssl
 from collections.abc import Mapping
 from pathlib import Path
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
 __all__ = ["tls_context"]
 

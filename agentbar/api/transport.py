@@ -28,7 +28,7 @@ from agentbar.api.errors import (
     redact,
 )
 from agentbar.api.modules import Module, ParamType
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.workers import on_cpu_lane
 
 ParamValue = str | int | bool | date | time | Sequence[str | int] | None
@@ -50,7 +50,7 @@ DEFAULT_DEADLINE_S = 60.0
 DECODE_INLINE_MAX = wire.PIECES_FROM
 #: API requests of one Transport in flight at once; more wait their turn (the deadline starts
 #: when a request's turn comes). A burst of 100 calls then reaches httpx a few at a time: the
-#: event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI
+#: event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI
 #: (bench/responsiveness.py). Downloads do not count.
 MAX_IN_FLIGHT = 8
 TRANSIENT_STATUS = frozenset({502, 503, 504})

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from agentbar.api.errors import ApiError, AuthError, ProtocolError
 from agentbar.api.json_pieces import loads_in_pieces
 from agentbar.api.modules import Kind, Module
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -134,7 +134,7 @@ def _parse_json(data: bytes, module: str | None) -> Any:
 
 
 def _parse_xml(data: bytes, module: str | None) -> Any:
-    # Imported on first use: a JSON server never needs them (~5 ms of start-up).
+    # Imported on first use: a JSON server never needs them, so start-up does not pay for them.
     from xml.etree.ElementTree import ParseError, TreeBuilder
 
     import defusedxml.ElementTree as SafeET

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core import clock
 from agentbar.core.paths import DamagedFile, read_json_object, set_aside, write_atomic
 

@@ -16,7 +16,7 @@ from agentbar.api.errors import (
     ProtocolError,
     redact,
 )
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core.settings import validate_server_url
 
 __all__ = ["ConnectionReport", "check_connection"]

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
-# keyring itself is imported where it is used, in the worker threads that call it: importing
-# it costs ~40 ms, which start-up need not pay when the key comes from AGENTBAR_API_KEY
+# keyring itself is imported where it is used, in the worker threads that call it: it is a
+# large import, which start-up need not pay when the key comes from AGENTBAR_API_KEY
 # (bench/startup.py).
 
 __all__ = [

@@ -24,7 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core.credentials import CredentialsUnavailable, env_key
 
 if TYPE_CHECKING:

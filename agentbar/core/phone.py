@@ -8,13 +8,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-# phonenumbers is imported by the functions that use it: importing it costs ~45 ms, which
-# start-up need not pay before the first number is parsed (bench/startup.py).
+# phonenumbers is imported by the functions that use it: it is a large import (with its
+# metadata), which start-up need not pay before the first number is parsed (bench/startup.py).
 
 __all__ = [
     "MAX_INPUT_LENGTH",

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from agentbar.api.texts import QT_TRANSLATE_NOOP
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core.paths import DamagedFile, Paths, read_json_object, set_aside, write_atomic
 from agentbar.core.policy import os_policy_sources
 from agentbar.core.validation import (

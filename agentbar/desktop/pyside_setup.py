@@ -3,9 +3,9 @@
 Once PySide6.QtCore is imported, PySide6 hooks ``__import__`` and, after each import, reads the
 importing module's whole source file (``inspect.getsource``) to see whether it mentions
 PySide6, for its optional ``snake_case``/``true_property`` features. AgentBar uses neither.
-The scan cost ~50 ms of start-up (every module of httpx, asyncio and AgentBar read and
-tokenised again) and kept ~3 MB of source text in ``linecache`` for the whole run
-(bench/startup.py, bench/memory.py). :func:`skip_feature_scan` marks every module "not
+The scan slowed start-up (every module of httpx, asyncio and AgentBar read and tokenised
+again) and kept their source text in ``linecache`` for the whole run (bench/startup.py and
+bench/memory.py measure both). :func:`skip_feature_scan` marks every module "not
 using features" without reading it. A PySide6 without that hook is left alone.
 """
 

@@ -148,7 +148,7 @@ def server_name(
 
 @dataclass(eq=False)
 class Claim:
-    """This process is the instance for ``key``: it holds ``lock`` until :meth:`release`.
+    """This process is the instance for ``key``: it holds ``lock`` until :meth:`give_up`.
 
     ``recovered`` is True when a crashed instance left its lock (and maybe socket) behind.
     ``lock`` is None when the lock file could not be used at all (read-only directory); the
@@ -160,7 +160,8 @@ class Claim:
     lock: QLockFile | None
     recovered: bool = False
 
-    def release(self) -> None:
+    def give_up(self) -> None:
+        """Stop being the instance: unlock the lock file so that another launch can claim it."""
         if self.lock is not None and self.lock.isLocked():
             self.lock.unlock()
 

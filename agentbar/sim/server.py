@@ -1,7 +1,7 @@
 """The HTTP side: a quiet ThreadingHTTPServer in a background thread, closable and reopenable.
 
 Every accepted socket gets TCP_NODELAY: http.server writes headers and body separately, and
-without it each answer waits ~40 ms on Nagle's algorithm plus the peer's delayed ACK.
+without it each answer waits for Nagle's algorithm and the peer's delayed-ACK timer.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """AgentSession: the agent's actions as async slots over the API, rendered through signals.
 
 Widgets never call the API: they call a session method, which starts a task and returns at
-once; the outcome arrives as signals. Every task has one error exit (:meth:`_run`): API
+once; the outcome arrives as signals. Every task has one error exit (:meth:`_report`): API
 errors become a human message, anything else is logged (redacted) and reported as a bug.
 Nothing here blocks the Qt event loop: network through httpx on the qasync loop, disk and
 keyring work in worker threads.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,9 @@ from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
+from agentbar.ui.client_gate import ClientGate
 from agentbar.ui.messages import error_text, number_reason
+from agentbar.ui.tasks import TaskOwner, report_to_loop
 
 if TYPE_CHECKING:
     from agentbar.api.client import CallCenterClient
@@ -51,9 +53,9 @@ class AgentSession(QObject):
     """The agent's session against one server: login, breaks, calls, polling, offline state.
 
     ``save_state`` and ``save_settings`` are blocking callables run in a worker thread.
-    Made without a ``client``, the session is held until :meth:`release` brings one: the bar
-    is shown before the HTTP client and the key are there, and a click meanwhile waits (shown
-    as busy) rather than going out keyless.
+    Actions and polls wait at ``gate`` until the API client and the key are there: the bar is
+    shown before them, and a click meanwhile waits (shown as busy) rather than going out
+    keyless.
     """
 
     state_changed = Signal(object)  # AgentState
@@ -67,7 +69,7 @@ class AgentSession(QObject):
 
     def __init__(
         self,
-        client: CallCenterClient | None,
+        gate: ClientGate,
         settings: Settings,
         state: AgentState,
         *,
@@ -76,41 +78,29 @@ class AgentSession(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._client = client
+        self.gate = gate
         self.settings = settings
         self.state = state
         self.call: CurrentCall | None = None
         self.connection = Connection(online=True)
         self._save_state = save_state
         self._save_settings = save_settings
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskOwner(report=self._report)
         self._busy = 0
         self._tracker = CallTracker()
         self._wake = asyncio.Event()
         self._failures = 0
         self._poller: asyncio.Task[None] | None = None
         self._closed = False
-        self._ready = asyncio.Event()  # unset while held: actions wait for release()
-        if client is not None:
-            self._ready.set()
 
     @property
     def client(self) -> CallCenterClient:
-        """The API client; actions and polls reach it through :meth:`ready_client`, which
-        waits while the session is held."""
-        if self._client is None:
-            raise RuntimeError("the session has no client before release()")
-        return self._client
+        """The current API client (actions and polls run once ``gate`` is open)."""
+        return self.gate.current
 
     @client.setter
     def client(self, client: CallCenterClient) -> None:
-        self._client = client
-
-    async def ready_client(self) -> CallCenterClient:
-        """The client, once the session is not held (the side panel's loads wait here)."""
-        if not self._ready.is_set():
-            await self._ready.wait()
-        return self.client
+        self.gate.use(client)
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -119,23 +109,13 @@ class AgentSession(QObject):
         if self._poller is None:
             self._poller = asyncio.ensure_future(self._poll_loop())
 
-    def release(self, client: CallCenterClient | None = None) -> None:
-        """Run the held actions, with ``client`` when the key read meanwhile gave a new one
-        (a session made without a client stays held until it gets one)."""
-        if client is not None:
-            self.client = client
-        if self._client is not None:
-            self._ready.set()
-
     async def aclose(self) -> None:
         """Stop polling and wait for running actions (they are never cancelled mid-request)."""
         self._closed = True
         if self._poller is not None:
             self._poller.cancel()
             await asyncio.gather(self._poller, return_exceptions=True)
-        pending = [t for t in self._tasks if not t.done()]
-        if pending:
-            await asyncio.wait(pending, timeout=10)
+        await self._tasks.wait()
 
     def poke(self) -> None:
         """Poll now (after an action, on wake-up, or when the user asks to retry)."""
@@ -143,47 +123,43 @@ class AgentSession(QObject):
 
     # -- the one error exit --------------------------------------------------------------
 
-    def _spawn(
-        self, coro: Coroutine[Any, Any, Any], what: str, *, asked: bool = True
-    ) -> asyncio.Task[Any]:
-        """Run ``coro`` through :meth:`_run`. ``asked=False``: nobody clicked for it, so a
-        network failure only turns the bar offline ("Server unreachable"), without a
-        "… failed" message over it."""
-        task = asyncio.ensure_future(self._run(coro, what, asked=asked))
-        self._tasks.add(task)  # keep a reference: an unreferenced task can be collected
-        task.add_done_callback(self._tasks.discard)
-        return task
+    def _spawn(self, work: Awaitable[Any], what: str, *, asked: bool = True) -> asyncio.Task[Any]:
+        """Run ``work`` once the gate is open, busy meanwhile; errors go to :meth:`_report`.
+        ``asked=False``: nobody clicked for it, so a network failure only turns the bar
+        offline ("Server unreachable"), without a "… failed" message over it."""
+        report = self._report if asked else self._report_unasked
+        return self._tasks.start(self._when_open(work), what, busy=self._set_busy, report=report)
 
-    async def _run(self, coro: Awaitable[Any], what: str, *, asked: bool = True) -> Any:
-        self._set_busy(+1)
-        try:
-            if not self._ready.is_set():
-                await self._ready.wait()
-            return await coro
-        except AuthError as exc:
+    async def _when_open(self, work: Awaitable[Any]) -> Any:
+        await self.gate.client()  # before the client and the key are there: wait, busy
+        return await work
+
+    def _report_unasked(self, exc: Exception, what: str) -> None:
+        self._report(exc, what, asked=False)
+
+    def _report(self, exc: Exception, what: str, *, asked: bool = True) -> None:
+        """The one error exit of the session's tasks."""
+        if isinstance(exc, AuthError):
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
-        except NetworkError as exc:
+        elif isinstance(exc, NetworkError):
             self._went_offline(error_text(exc))
             if asked:
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
-        except CallCenterError as exc:
+        elif isinstance(exc, CallCenterError):
             if not self._reconcile(exc):
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
-        except InvalidNumber as exc:
+        elif isinstance(exc, InvalidNumber):
             self.notified.emit(
                 "error", self.tr("Cannot dial “%s”: %s") % (exc.source, number_reason(exc))
             )
-        except Exception:
-            log.exception("unexpected error during %s", what)
+        else:
+            log.error("unexpected error during %s", what, exc_info=exc)
             self.notified.emit(
                 "error",
                 self.tr("%s failed because of an internal error (details in the log).") % what,
             )
-        finally:
-            self._set_busy(-1)
-        return None
 
     def _reconcile(self, exc: CallCenterError) -> bool:
         """Follow a refusal that shows our idea of the agent's state is out of date.
@@ -246,9 +222,7 @@ class AgentSession(QObject):
                 log.warning("could not save: %s", exc)
                 self.notified.emit("warning", self.tr("Could not save to disk: %s") % exc.strerror)
 
-        task = asyncio.ensure_future(write())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.start(write(), "saving", report=report_to_loop)
 
     def remember(self, settings: Settings) -> None:
         """Keep and save settings that do not affect the server (window position, recents)."""
@@ -391,8 +365,7 @@ class AgentSession(QObject):
     async def _poll_loop(self) -> None:
         last_tick = clock.time()
         while not self._closed:
-            if not self._ready.is_set():
-                await self._ready.wait()  # held: no poll before the client (and key) are there
+            await self.gate.client()  # no poll before the client (and the key) are there
             delay = self.settings.poll_interval_s if self.state.logged_in else IDLE_CHECK_S
             self._wake.clear()  # a poke during the poll below makes the next wait return at once
             try:

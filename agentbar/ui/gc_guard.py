@@ -11,7 +11,7 @@ After the first full collection, what survived it (modules, classes, functions: 
 ~45,000 objects of a started AgentBar) is frozen (``gc.freeze``), so that later full
 collections skip it: a GUI stall of ~20 ms each time becomes a few (bench/responsiveness.py).
 
-Large loads are adopted the same way (:func:`adopt_long_lived`). 10,000 recordings are
+Large loads are adopted the same way (:func:`freeze_loaded_rows`). 10,000 recordings are
 ~20,000 new objects; the collector walked them in three passes after each load (the young,
 the middle, then the full generation), each a GUI stall of 10-35 ms. Rows are freed by
 reference counting, never by the collector, so they are frozen as they arrive (O(1)). Freezing
@@ -28,7 +28,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from agentbar.workers import building
+from agentbar.workers import cpu_lane_busy
 
 #: A sweep (one full collection, then everything frozen again) follows an adoption within
 #: this many seconds: what garbage an adoption froze lives at most this long.
@@ -39,7 +39,7 @@ MAX_WAITS = 5
 _running: list[MainThreadCollector] = []  # the run's collector, while it runs
 
 
-def adopt_long_lived() -> None:
+def freeze_loaded_rows() -> None:
     """A large, long-lived load just arrived: keep it out of later collections (see the
     module text). Without a running collector (a test, a script), nothing happens."""
     if _running:
@@ -76,7 +76,7 @@ class MainThreadCollector(QObject):
     def check(self) -> None:
         """Collect the generations whose allocation counts passed their thresholds (or sweep,
         when an adoption is due one); wait while a load is being built (module text)."""
-        if building() and self._waits < MAX_WAITS:
+        if cpu_lane_busy() and self._waits < MAX_WAITS:
             self._waits += 1
             return
         self._waits = 0

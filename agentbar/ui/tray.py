@@ -99,7 +99,7 @@ def state_icon(mode: Mode, size: int = ICON_SIZE) -> QIcon:
 
 @dataclass(slots=True)
 class TrayActions:
-    """What the menu does beyond the session's own actions (the shell provides them)."""
+    """What the menu does beyond the session's own actions (from AppWindows and RemoteControl)."""
 
     toggle_toolbar: Callable[[], None]
     toolbar_visible: Callable[[], bool]

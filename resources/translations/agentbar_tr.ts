@@ -101,6 +101,38 @@
     </message>
 </context>
 <context>
+    <name>AppWindows</name>
+    <message>
+        <source>unknown number</source>
+        <extracomment>Keys that are never shown in the dialog nor stored: IT&apos;s key command and the machine&apos;s store.</extracomment>
+        <translation>bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>Quit AgentBar</source>
+        <translation>AgentBar’dan çık</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out before quitting?</source>
+        <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>You are logged in. Log out before quitting?</source>
+        <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out and quit</source>
+        <translation>Çıkış &amp;yap ve kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit, stay logged in</source>
+        <translation>&amp;Kapat, girişte kal</translation>
+    </message>
+</context>
+<context>
     <name>CallSearch</name>
     <message>
         <source>Search by number or name (Ctrl+F)</source>
@@ -770,7 +802,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -1162,37 +1194,6 @@
     </message>
 </context>
 <context>
-    <name>Shell</name>
-    <message>
-        <source>unknown number</source>
-        <translation>bilinmeyen numara</translation>
-    </message>
-    <message>
-        <source>Incoming call</source>
-        <translation>Gelen çağrı</translation>
-    </message>
-    <message>
-        <source>Quit AgentBar</source>
-        <translation>AgentBar’dan çık</translation>
-    </message>
-    <message>
-        <source>You are on a break. End the break and log out before quitting?</source>
-        <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
-    </message>
-    <message>
-        <source>You are logged in. Log out before quitting?</source>
-        <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
-    </message>
-    <message>
-        <source>&amp;Log out and quit</source>
-        <translation>Çıkış &amp;yap ve kapat</translation>
-    </message>
-    <message>
-        <source>&amp;Quit, stay logged in</source>
-        <translation>&amp;Kapat, girişte kal</translation>
-    </message>
-</context>
-<context>
     <name>SidePanel</name>
     <message>
         <source>AgentBar — recordings, history, queues</source>
@@ -1523,7 +1524,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>A download&apos;s overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx&apos;s read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
+        <extracomment>A download&apos;s overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx&apos;s read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>

@@ -261,7 +261,7 @@ async def test_results_of_the_typed_methods(mock_client: MockClientFactory, tmp_
         client, _ = mock_client(ok_handler(case))
         results[case.module] = await case.call(client, tmp_path / "rec.wav")
     assert results["loginAgent"] == m.Ack("Tamam")
-    assert results["breakList"] == [m.BreakReason("2", "YEMEK MOLASI")]
+    assert results["breakList"] == [m.BreakListEntry("2", "YEMEK MOLASI")]
     assert results["breakEnd"] == m.BreakEnd("Mola Bitti", None, None, None, None)
     assert results["queueAgents"] == ["100"]
     assert results["listQueue"] == [m.Queue("10000", "OPERATORQ")]

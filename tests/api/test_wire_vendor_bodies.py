@@ -279,9 +279,9 @@ BREAKS = [
     {"id": "4", "name": "DIS ARAMA"},
 ]
 BREAK_REASONS = [
-    m.BreakReason("2", "YEMEK MOLASI"),
-    m.BreakReason("3", "CAY SIGARA MOLASI"),
-    m.BreakReason("4", "DIS ARAMA"),
+    m.BreakListEntry("2", "YEMEK MOLASI"),
+    m.BreakListEntry("3", "CAY SIGARA MOLASI"),
+    m.BreakListEntry("4", "DIS ARAMA"),
 ]
 
 

@@ -44,7 +44,7 @@ def server(qapp, basedir):
     instance.refusals = refused  # type: ignore[attr-defined]
     yield instance
     instance.close()
-    mine.release()
+    mine.give_up()
 
 
 # -- names -----------------------------------------------------------------------------------
@@ -105,12 +105,12 @@ def test_first_claim_wins_and_a_second_one_is_refused(basedir):
         other.mkdir()
         independent = claim(other)  # another --basedir: another instance
         assert independent is not None and independent.lock is not None
-        independent.release()
+        independent.give_up()
     finally:
-        first.release()
+        first.give_up()
     again = claim(basedir / "state")
     assert again is not None and not again.recovered
-    again.release()
+    again.give_up()
 
 
 def test_an_unusable_lock_directory_runs_without_the_guarantee(tmp_path, caplog):
@@ -149,7 +149,7 @@ def test_a_lock_left_by_a_crashed_process_is_taken_over(basedir):
     assert len(locks) == 1
     mine = claim(basedir / "state")
     assert mine is not None and mine.recovered and mine.lock is not None
-    mine.release()
+    mine.give_up()
 
 
 def test_stale_socket_of_a_killed_instance_is_recovered(qtbot, qapp, basedir):
@@ -188,7 +188,7 @@ def test_stale_socket_of_a_killed_instance_is_recovered(qtbot, qapp, basedir):
         assert received == [Command("show")]
     finally:
         instance.close()
-        mine.release()
+        mine.give_up()
 
 
 # -- the server ------------------------------------------------------------------------------
@@ -320,7 +320,7 @@ def test_running_but_silent_instance_times_out_with_a_message(basedir):
     try:
         code = claim_or_forward(basedir / "state", [validate("show", {})], timeout_s=0.3, err=err)
     finally:
-        holder.release()
+        holder.give_up()
     assert code == 1
     assert "running but does not answer" in err.getvalue()
     assert "it is not listening" in err.getvalue()
@@ -343,13 +343,13 @@ def test_a_command_sent_but_not_confirmed_is_not_sent_again(qtbot, qapp, basedir
         assert not mute.hasPendingConnections()  # one connection, one message: no retry
     finally:
         mute.close()
-        holder.release()
+        holder.give_up()
 
 
 def test_no_instance_means_this_launch_is_first(basedir):
     outcome = claim_or_forward(basedir / "state", [validate("show", {})])
     assert isinstance(outcome, si.Claim)
-    outcome.release()
+    outcome.give_up()
 
 
 def test_quit_with_nothing_running_exits_at_once(basedir):

@@ -37,6 +37,7 @@ from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, save_settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
 from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.client_gate import ClientGate
 from tests.api.conftest import RawServer, read_request
 from tests.ui import conftest as ui_fixtures
 
@@ -444,7 +445,7 @@ def make_session(
             url, gui_http, timeout=timeout, deadline=deadline, retry_delays=retry_delays
         )
         session = AgentSession(
-            client,
+            ClientGate.opened(gui_http, client, KEY),
             settings,
             state or AgentState(),
             save_state=lambda st: save_state(paths.state_file, st),

@@ -1,9 +1,10 @@
 """Secrets under attack: a whole run at DEBUG through every error path, then a search for the key.
 
-The program runs in-process (ui/runner.run, as tests/ui/test_app.py does) with DEBUG logging to
-its log directory and stderr, the app's excepthook, and a server that echoes the key back in
-bodies, titles, headers and redirects. Afterwards the log directory, settings, state, cache, the
-crash dialogs' text and stderr hold no 8-character piece of the key, raw or URL-encoded.
+The program runs in-process (ui/startup/runner.run, as tests/ui/test_app.py does) with DEBUG
+logging to its log directory and stderr, the app's excepthook, and a server that echoes the key
+back in bodies, titles, headers and redirects. Afterwards the log directory, settings, state,
+cache, the crash dialogs' text and stderr hold no 8-character piece of the key, raw or
+URL-encoded.
 tests/api/test_secrets.py covers each error object on its own; this is the whole program.
 """
 
@@ -158,7 +159,7 @@ def test_a_whole_run_at_debug_leaks_the_key_nowhere(
         toolbar = _visible(Toolbar)[0]
         session = toolbar.session
         # The client is made once the bar is painted.
-        qtbot.waitUntil(lambda: session._client is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: session.gate.is_open, timeout=WAIT_MS)
         # The short timeouts of a hostile world (the run's own client waits 15 s on a stall).
         session.client._transport._timeout = httpx.Timeout(2.0, read=0.5)
         toolbar.login_button.click()

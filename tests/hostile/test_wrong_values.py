@@ -65,7 +65,7 @@ async def test_break_reasons_without_an_id_are_dropped(
     body = {"result": "true", "break": [{"name": "ghost"}, {"id": "2", "name": "YEMEK MOLASI"}]}
     server.set(answer(json.dumps(body).encode()))
     reasons = await client_for(server.url, api_http).break_list()
-    assert reasons == [m.BreakReason("2", "YEMEK MOLASI")]
+    assert reasons == [m.BreakListEntry("2", "YEMEK MOLASI")]
 
 
 def test_a_400_digit_call_duration_does_not_take_the_bar_offline(

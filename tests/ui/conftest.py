@@ -27,6 +27,7 @@ from agentbar.core.paths import Paths
 from agentbar.core.settings import Settings, save_settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, SimClock, Simulator
 from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.client_gate import ClientGate
 from tests.core.conftest import MemoryKeyring, make_backend
 from tests.sim.helpers import START
 
@@ -129,9 +130,12 @@ def make_session(
         s = settings.replace(**changes) if changes else settings
         if state is None:
             state, _ = load_state(paths.state_file)
-        client = CallCenterClient(s.server_url, key, wire=s.wire, client=http, retry_delays=())
+        gate = ClientGate(key)
+        if not without_client:
+            client = CallCenterClient(s.server_url, key, wire=s.wire, client=http, retry_delays=())
+            gate.open(http, client, key)
         session = AgentSession(
-            None if without_client else client,
+            gate,
             s,
             state,
             save_state=lambda st: save_state(paths.state_file, st),

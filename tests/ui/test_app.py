@@ -1,4 +1,4 @@
-"""The whole program run in-process (ui/runner.run) and as `agentbar --demo --screenshot`."""
+"""The whole program, in-process (startup/runner.run) and as `agentbar --demo --screenshot`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
@@ -118,7 +119,7 @@ def test_the_bar_shows_before_a_slow_keyring_and_an_early_click_waits_for_the_ke
     qtbot, qloop, sim, memory_keyring, tmp_path
 ):
     """The keyring (a D-Bus round trip, often slower) is read once the bar is up; a Log in
-    clicked meanwhile is held, then sent with the key, not without it."""
+    clicked meanwhile waits at the client gate, then goes out with the key, not without it."""
     base = tmp_path / "slow-keyring"
     _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
     keyring.set_password("AgentBar", account_for(sim.url), KEY)
@@ -138,7 +139,7 @@ def test_the_bar_shows_before_a_slow_keyring_and_an_early_click_waits_for_the_ke
         assert not answer.is_set()  # shown while the keyring has not answered
         toolbar.login_button.click()
         qtbot.wait(200)
-        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # held, not sent keyless
+        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # waiting, not sent keyless
     finally:
         answer.set()
     qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
@@ -172,13 +173,52 @@ def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
         toolbar.login_button.click()
         qtbot.wait(200)
         assert not made.is_set() and not task.done()
-        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # held, no error shown
+        assert not sim.state.agents.get(DEMO_AGENT).logged_in  # waiting, no error shown
         assert toolbar.status.view.mode is not Mode.OFFLINE
     finally:
         made.set()
     qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
     assert sim.state.agents.get(DEMO_AGENT).logged_in
     _quit(qtbot, task, toolbar, "stay logged in")
+
+
+def test_the_panel_opened_before_the_http_client_loads_once_it_is_there(
+    qtbot, qloop, sim, memory_keyring, monkeypatch, tmp_path
+):
+    """The bar and the panel wait at the same client gate: the panel opened (Panel button)
+    before the HTTP client is made shows "loading", sends nothing, then loads."""
+    from agentbar.ui.panel.side_panel import SidePanel
+    from agentbar.ui.startup import runner
+
+    base = tmp_path / "slow-panel"
+    _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
+    keyring.set_password("AgentBar", account_for(sim.url), KEY)
+    made = threading.Event()
+    real = runner._new_http_client
+
+    def slow_client(*args):
+        made.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(runner, "_new_http_client", slow_client)
+    task = _start(qloop, base)
+    try:
+        qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
+        toolbar = _find(Toolbar)[0]
+        qtbot.mouseClick(toolbar.panel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(_find(SidePanel)), timeout=WAIT)
+        panel = _find(SidePanel)[0]
+        refresh = panel.recordings.refresh_button
+        qtbot.waitUntil(lambda: not refresh.isEnabled(), timeout=WAIT)  # busy, at the gate
+        qtbot.wait(200)
+        assert not made.is_set() and list(sim.requests) == []  # nothing went out keyless
+    finally:
+        made.set()
+    panel_modules = {"soundRecords", "callRecords", "listQueue"}
+    qtbot.waitUntil(lambda: panel_modules <= {q.module for q in list(sim.requests)}, timeout=WAIT)
+    qtbot.waitUntil(refresh.isEnabled, timeout=WAIT)
+    assert panel.message.text().strip() == ""  # no error: the loads waited, then went out
+    _quit(qtbot, task, toolbar)
 
 
 def test_the_gui_modules_load_without_httpx():

@@ -82,11 +82,11 @@ def test_an_adopted_load_leaves_the_collections_and_a_sweep_frees_what_it_froze(
     frozen_before = gc.get_freeze_count()
     collector = MainThreadCollector(interval_ms=3_600_000, sweep_after_s=3600)
     try:
-        gc_guard.adopt_long_lived()  # start from a frozen world: only what follows is young
+        gc_guard.freeze_loaded_rows()  # start from a frozen world: only what follows is young
         rows = [_Node() for _ in range(10_000)]
         probe = _cycle_probe()
         frozen = gc.get_freeze_count()
-        gc_guard.adopt_long_lived()
+        gc_guard.freeze_loaded_rows()
         assert gc.get_freeze_count() >= frozen + len(rows)
         assert not any(o is rows[0] for o in gc.get_objects(0))  # out of the young generation
         assert collector.adoptions == 2
@@ -99,7 +99,7 @@ def test_an_adopted_load_leaves_the_collections_and_a_sweep_frees_what_it_froze(
     finally:
         collector.stop()
     assert gc.get_freeze_count() == frozen_before  # stop() unfroze
-    gc_guard.adopt_long_lived()  # no collector running: nothing happens
+    gc_guard.freeze_loaded_rows()  # no collector running: nothing happens
     assert gc.get_freeze_count() == frozen_before
     gc.disable()
 
@@ -107,7 +107,7 @@ def test_an_adopted_load_leaves_the_collections_and_a_sweep_frees_what_it_froze(
 def test_a_check_waits_while_the_cpu_lane_builds_rows(qapp, low_thresholds, monkeypatch) -> None:
     """A collection while a load is half built would walk the rows it is about to adopt."""
     building = [True]
-    monkeypatch.setattr(gc_guard, "building", lambda: building[0])
+    monkeypatch.setattr(gc_guard, "cpu_lane_busy", lambda: building[0])
     collector = MainThreadCollector(interval_ms=3_600_000)
     kept: list[list[int]] = []
     try:

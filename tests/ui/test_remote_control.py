@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from agentbar.core.agent_state import AgentState
 from agentbar.core.commands import validate
@@ -30,7 +30,7 @@ def rig(qtbot, make_session, http):
     for r in made:
         r.remote.uninstall()
         r.tray.close()
-        r.shell.toolbar.hide()  # closing is quitting (closeEvent is ignored): hide instead
+        r.windows.toolbar.hide()  # closing is quitting (closeEvent is ignored): hide instead
 
 
 def dials(sim) -> list[dict[str, object]]:
@@ -44,7 +44,7 @@ def run(r, name: str, **args: str) -> None:
 def test_a_link_shows_the_normalised_number_first_then_dials(qtbot, rig, sim):
     r = rig(preview_ms=400)
     run(r, "dial", target="tel:%2B90%20532%20123%2045%2067")
-    assert "Will dial 0532 123 45 67" in r.shell.toolbar.message.text()
+    assert "Will dial 0532 123 45 67" in r.windows.toolbar.message.text()
     qtbot.wait(150)
     assert dials(sim) == []  # still showing the number
     qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
@@ -65,10 +65,10 @@ def test_the_same_link_twice_in_a_row_dials_once(qtbot, rig, sim):
 )
 def test_a_link_that_is_no_number_is_refused_on_the_bar(qtbot, rig, sim, target):
     r = rig()
-    r.shell.toolbar.hide()
+    r.windows.toolbar.hide()
     run(r, "dial", target=target)
-    assert r.shell.toolbar.isVisible()  # the refusal is shown, not swallowed
-    assert "Cannot dial" in r.shell.toolbar.message.text()
+    assert r.windows.toolbar.isVisible()  # the refusal is shown, not swallowed
+    assert "Cannot dial" in r.windows.toolbar.message.text()
     qtbot.wait(100)
     assert dials(sim) == []
 
@@ -88,6 +88,37 @@ def test_confirm_before_dial_asks_first(qtbot, rig, sim):
     assert dials(sim) == [{"extension": DEMO_EXTENSION, "number": "05321234567"}]
 
 
+def test_the_dial_question_shows_the_link_as_plain_text(qtbot, rig):
+    """The link is outside text: the question never renders it as rich text."""
+    r = rig(confirm_before_dial=True)
+    run(r, "dial", target="tel:+905321234567")
+    box = _message_box(qtbot)
+    labels = [label for label in box.findChildren(QLabel) if label.text()]
+    assert any("The link was: tel:+905321234567" in label.text() for label in labels)
+    assert {label.textFormat() for label in labels} == {Qt.TextFormat.PlainText}
+    _click(box, "Cancel")
+
+
+def test_an_unexpected_error_in_a_command_reaches_the_runs_error_exit(
+    qtbot, qloop, rig, monkeypatch
+):
+    """A command's task that fails reports through the loop's handler (the run logs it and
+    shows the crash box) saying which command failed, not "Task exception was never
+    retrieved" whenever the task happens to be freed."""
+    r = rig()
+    seen: list[dict[str, object]] = []
+    qloop.set_exception_handler(lambda _loop, context: seen.append(context))
+
+    async def broken() -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(r.windows, "request_quit", broken)
+    run(r, "quit")
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT)
+    assert isinstance(seen[0]["exception"], RuntimeError)
+    assert seen[0]["message"] == "the quit command failed"  # says what failed
+
+
 def test_dial_clipboard_command(qtbot, rig, sim):
     r = rig()
     QGuiApplication.clipboard().setText("0 (532) 123 45 67")
@@ -98,9 +129,9 @@ def test_dial_clipboard_command(qtbot, rig, sim):
 
 def test_show_brings_the_bar_back(qtbot, rig):
     r = rig()
-    r.shell.toolbar.hide()
+    r.windows.toolbar.hide()
     run(r, "show")
-    assert r.shell.toolbar.isVisible()
+    assert r.windows.toolbar.isVisible()
 
 
 def test_break_by_reason_id_and_end_break(qtbot, rig, sim):
@@ -111,19 +142,21 @@ def test_break_by_reason_id_and_end_break(qtbot, rig, sim):
     qtbot.waitUntil(lambda: r.tray.mode is Mode.BREAK, timeout=WAIT)
     assert sim.state.agents.get(DEMO_AGENT).break_id == reason.id
     run(r, "break", reason=reason.id)
-    qtbot.waitUntil(lambda: "already on a break" in r.shell.toolbar.message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "already on a break" in r.windows.toolbar.message.text(), timeout=WAIT)
     run(r, "end_break")
     qtbot.waitUntil(lambda: r.tray.mode is Mode.READY, timeout=WAIT)
     run(r, "end_break")
-    assert "not on a break" in r.shell.toolbar.message.text()
+    assert "not on a break" in r.windows.toolbar.message.text()
 
 
 def test_an_unknown_break_reason_says_which_exist(qtbot, rig, sim):
     r = rig()
     log_in(qtbot, r)
     run(r, "break", reason="999")
-    qtbot.waitUntil(lambda: "no break reason “999”" in r.shell.toolbar.message.text(), timeout=WAIT)
-    assert "YEMEK MOLASI" in r.shell.toolbar.message.toolTip()
+    qtbot.waitUntil(
+        lambda: "no break reason “999”" in r.windows.toolbar.message.text(), timeout=WAIT
+    )
+    assert "YEMEK MOLASI" in r.windows.toolbar.message.toolTip()
     assert not r.session.state.on_break
 
 
@@ -138,13 +171,13 @@ def test_break_loads_the_reasons_when_none_are_cached(qtbot, rig, sim):
 def test_break_when_logged_out_is_explained(qtbot, rig):
     r = rig()
     run(r, "break", reason="2")
-    qtbot.waitUntil(lambda: "not logged in" in r.shell.toolbar.message.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "not logged in" in r.windows.toolbar.message.text(), timeout=WAIT)
 
 
 def test_quit_when_logged_out_quits_at_once(qtbot, rig):
     r = rig()
     run(r, "quit")
-    qtbot.waitUntil(r.shell.quit_event.is_set, timeout=WAIT)
+    qtbot.waitUntil(r.windows.quit_event.is_set, timeout=WAIT)
 
 
 def test_quit_while_on_a_break_asks_the_same_question(qtbot, rig, sim):
@@ -156,7 +189,7 @@ def test_quit_while_on_a_break_asks_the_same_question(qtbot, rig, sim):
     box = _message_box(qtbot)
     assert "You are on a break" in box.text()
     _click(box, "Quit, stay logged in")
-    qtbot.waitUntil(r.shell.quit_event.is_set, timeout=WAIT)
+    qtbot.waitUntil(r.windows.quit_event.is_set, timeout=WAIT)
     assert sim.state.agents.get(DEMO_AGENT).logged_in
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from agentbar.core import clock
@@ -170,7 +168,7 @@ def test_failed_action_is_not_retried(qtbot, make_session, sim):
         session.dial("05321234567")
     assert blocker.args[0] == "error"
     assert len([r for r in sim.requests if r.module == "dial"]) == 1
-    assert not session.busy
+    qtbot.waitUntil(lambda: not session.busy, timeout=5000)
 
 
 def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make_session):
@@ -184,42 +182,49 @@ def test_break_from_persisted_state_is_shown_while_logged_out_server(qtbot, make
     assert 124 <= session.state.on_break.elapsed() <= 130
 
 
-def test_a_held_session_runs_its_actions_with_the_released_client(qtbot, make_session, sim, http):
-    """While the key is read (held), a click waits busy; release() sends it with the key."""
+def test_a_click_before_the_gate_opens_waits_busy_then_goes_out_with_the_key(
+    qtbot, make_session, sim, http
+):
+    """While the key is read (gate closed), a click waits busy; opening the gate sends it."""
     from agentbar.api import CallCenterClient
     from tests.ui.conftest import KEY
 
     session = make_session(start=False, without_client=True)
     task = session.login()
     qtbot.wait(150)
-    assert not task.done() and session._busy == 1
+    assert not task.done() and session.busy
     assert not sim.state.agents.get(DEMO_AGENT).logged_in
-    session.release(CallCenterClient(sim.url, KEY, client=http, retry_delays=()))
+    session.gate.open(http, CallCenterClient(sim.url, KEY, client=http, retry_delays=()), KEY)
     qtbot.waitUntil(task.done, timeout=5000)
     assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
+    qtbot.waitUntil(lambda: not session.busy, timeout=5000)
 
 
-def test_a_session_made_without_a_client_is_held_until_it_gets_one(qtbot, make_session, sim, http):
-    """The bar is shown before the HTTP client exists: the poll and a click wait for it (no
-    error, no request); release() without a client keeps waiting, release(client) runs them."""
+def test_the_poll_and_the_panel_wait_at_the_same_gate(qtbot, make_session, sim, http, paths):
+    """The bar is shown before the HTTP client exists: the poll, a click and a panel load all
+    wait at the session's one gate (no error, no request), and all go out once it opens."""
     from agentbar.api import CallCenterClient
+    from agentbar.ui.panel.panel_session import PanelSession
     from tests.ui.conftest import KEY
 
     session = make_session(without_client=True)  # started: its poll loop waits too
     with pytest.raises(RuntimeError):
         _ = session.client
-    waiting = asyncio.ensure_future(session.ready_client())
+    panel = PanelSession(session, paths.recordings_cache_dir)
+    assert panel.gate is session.gate
+    queues = panel.load_queues()
     task = session.login()
-    session.release()  # nothing to run them with yet
     qtbot.wait(150)
-    assert not task.done() and not waiting.done() and session._busy == 1
-    assert not sim.state.agents.get(DEMO_AGENT).logged_in
+    assert not task.done() and not queues.done() and session.busy and panel.busy("queues")
+    assert not sim.requests  # nothing went out keyless
     client = CallCenterClient(sim.url, KEY, client=http, retry_delays=())
-    session.release(client)
+    with qtbot.waitSignal(panel.queues_loaded, timeout=5000):
+        session.gate.open(http, client, KEY)
     qtbot.waitUntil(task.done, timeout=5000)
-    assert waiting.result() is client
+    assert session.client is client
     assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
     assert session.connection.online
+    assert panel.queues
 
 
 def test_a_background_refresh_that_cannot_connect_only_turns_the_bar_offline(

@@ -158,7 +158,7 @@ def test_each_load_hands_its_rows_to_the_collector_as_long_lived(qtbot, build, m
     def adopt() -> None:
         adopted.append((len(panel.recordings), len(panel.history)))
 
-    monkeypatch.setattr(panel_session_module, "adopt_long_lived", adopt)
+    monkeypatch.setattr(panel_session_module, "freeze_loaded_rows", adopt)
     panel, side = build()
     load(qtbot, side)
     qtbot.waitUntil(lambda: len(adopted) >= 2, timeout=WAIT)

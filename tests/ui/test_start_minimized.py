@@ -107,7 +107,7 @@ def test_a_login_start_leaves_a_running_agentbar_alone(tmp_path):
         assert main(["--basedir", str(base), "--minimized"]) == 0
         assert time.monotonic() - started < 5  # no forwarding attempt to a silent instance
     finally:
-        held.release()
+        held.give_up()
 
 
 @pytest.mark.parametrize("argv", [["--minimized"], ["--minimized", "--show"]])

@@ -15,7 +15,7 @@ from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.startup.remote_control import RemoteControl
-from agentbar.ui.startup.shell import Shell
+from agentbar.ui.startup.windows import AppWindows
 from agentbar.ui.state_view import Mode
 from agentbar.ui.tray import Tray, TrayActions, state_icon, tray_mode
 from tests.ui.conftest import KEY
@@ -26,7 +26,7 @@ WAIT = 8000
 @dataclass
 class Rig:
     session: AgentSession
-    shell: Shell
+    windows: AppWindows
     tray: Tray
     remote: RemoteControl
     recordings: list[str]
@@ -36,31 +36,28 @@ def build_rig(qtbot, make_session, http, *, recordings: bool = True, **kwargs) -
     """Wired as ui/startup/runner.py wires them."""
     session = make_session(**kwargs)
     tray = Tray(session)
-    shell = Shell(
+    windows = AppWindows(
         session,
-        http,
         None,
-        KEY,
-        make_client=lambda s, k: session.client,
         register_secret=lambda _k: None,
         notifier=Notifier(tray.icon),
     )
-    qtbot.addWidget(shell.toolbar)
-    remote = RemoteControl(shell, preview_ms=0)
+    qtbot.addWidget(windows.toolbar)
+    remote = RemoteControl(windows, preview_ms=0)
     opened: list[str] = []
     tray.bind(
         TrayActions(
             toggle_toolbar=remote.toggle_toolbar,
-            toolbar_visible=shell.toolbar.isVisible,
+            toolbar_visible=windows.toolbar.isVisible,
             dial_clipboard=remote.dial_clipboard,
-            settings=shell.toolbar.settings_requested.emit,
-            quit=shell.toolbar.quit_requested.emit,
+            settings=windows.toolbar.settings_requested.emit,
+            quit=windows.toolbar.quit_requested.emit,
             show_recordings=(lambda: opened.append("recordings")) if recordings else None,
         )
     )
-    shell.show()
-    qtbot.waitExposed(shell.toolbar)
-    return Rig(session, shell, tray, remote, opened)
+    windows.show()
+    qtbot.waitExposed(windows.toolbar)
+    return Rig(session, windows, tray, remote, opened)
 
 
 @pytest.fixture
@@ -74,7 +71,7 @@ def rig(qtbot, make_session, http):
     yield factory
     for r in made:
         r.tray.close()
-        r.shell.toolbar.hide()  # closing is quitting (closeEvent is ignored): hide instead
+        r.windows.toolbar.hide()  # closing is quitting (closeEvent is ignored): hide instead
 
 
 def open_menu(tray: Tray) -> dict[str, QAction]:
@@ -237,7 +234,7 @@ def test_dial_clipboard_is_disabled_with_the_reason(qtbot, rig, sim, text, why):
     assert not action.isEnabled()
     assert why in action.text()
     r.remote.dial_clipboard()  # the command line's --dial-clipboard says why too
-    assert "Nothing to dial" in r.shell.toolbar.message.text()
+    assert "Nothing to dial" in r.windows.toolbar.message.text()
     qtbot.wait(100)
     assert not any(q.module == "dial" for q in sim.requests)
 
@@ -245,11 +242,11 @@ def test_dial_clipboard_is_disabled_with_the_reason(qtbot, rig, sim, text, why):
 def test_show_hide_toolbar_and_recordings(qtbot, rig):
     r = rig()
     open_menu(r.tray)["trayToggleToolbar"].trigger()
-    assert not r.shell.toolbar.isVisible()
+    assert not r.windows.toolbar.isVisible()
     action = open_menu(r.tray)["trayToggleToolbar"]
     assert action.text().replace("&", "") == "Show toolbar"
     action.trigger()
-    assert r.shell.toolbar.isVisible()
+    assert r.windows.toolbar.isVisible()
     open_menu(r.tray)["trayRecordings"].trigger()
     assert r.recordings == ["recordings"]
 
@@ -262,9 +259,9 @@ def test_no_recordings_entry_without_a_panel(qtbot, rig):
 def test_left_click_toggles_the_toolbar(qtbot, rig):
     r = rig()
     r.tray.icon.activated.emit(r.tray.icon.ActivationReason.Trigger)
-    assert not r.shell.toolbar.isVisible()
+    assert not r.windows.toolbar.isVisible()
     r.tray.icon.activated.emit(r.tray.icon.ActivationReason.Trigger)
-    assert r.shell.toolbar.isVisible()
+    assert r.windows.toolbar.isVisible()
 
 
 def _message_box(qtbot) -> QMessageBox:
@@ -295,10 +292,10 @@ def test_quit_from_the_tray_asks_the_end_of_shift_question(qtbot, rig, sim):
     assert "Log out before quitting?" in box.text()
     _click(box, "Cancel")
     qtbot.wait(50)
-    assert not r.shell.quit_event.is_set()
+    assert not r.windows.quit_event.is_set()
     open_menu(r.tray)["trayQuit"].trigger()
     _click(_message_box(qtbot), "Log out and quit")
-    qtbot.waitUntil(r.shell.quit_event.is_set, timeout=WAIT)
+    qtbot.waitUntil(r.windows.quit_event.is_set, timeout=WAIT)
     assert not sim.state.agents.get(DEMO_AGENT).logged_in
 
 

@@ -212,8 +212,8 @@ class Toolbar(QFrame):
 
     def _set_frame(self, *, offline: bool) -> None:
         """The bar's frame: dashed red when offline. A style sheet is set only on a change:
-        each one restyles every widget of the bar (~10 ms: the bar's running timers refresh
-        it every second; bench/idle.py, bench/responsiveness.py)."""
+        each one restyles every widget of the bar, and the bar's running timers refresh it
+        every second (bench/idle.py and bench/responsiveness.py measure the cost)."""
         if offline == self._offline_frame:
             return
         self._offline_frame = offline

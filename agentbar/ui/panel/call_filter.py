@@ -1,7 +1,8 @@
 """The filter proxy of the panel's call lists: visible rows kept in Python, one pass a keystroke.
 
 A QSortFilterProxyModel would call a Python ``filterAcceptsRow`` from C++ once per row, twice
-for a reload (reset, then sort): ~2.5 µs a call, 25 ms for 10,000 rows (bench/recordings_list).
+for a reload (reset, then sort): each call crosses from C++ into Python, which for 10,000 rows
+is a visible stall (bench/recordings_list measures it).
 Here a keystroke is one comprehension over the rows' search keys (kept in source order until
 the source changes), and the reverse map (source row to proxy row) is made only when asked.
 """

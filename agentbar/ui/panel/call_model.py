@@ -1,14 +1,9 @@
-"""Table model and filter proxy for the panel's call lists (recordings and history).
+"""The table model of the panel's call lists (recordings and history): columns, roles, sorting.
 
 Built for 10,000 rows: every row carries a precomputed search key (core/turkish.py), so a
-keystroke costs one substring test per row; sorting is done by the source model in Python
-on precomputed keys (one ``list.sort``), not by the proxy comparing ``data()`` pairs.
-
-The filter proxy (ui/panel/call_filter.py) is a small QAbstractProxyModel that keeps the list of
-visible rows itself: a keystroke filters the rows in one Python pass and tells the view once
-(``layoutChanged``).
-A QSortFilterProxyModel would call a Python ``filterAcceptsRow`` from C++ once per row, twice
-for a reload (reset, then sort): ~2.5 µs a call, 25 ms for 10,000 rows (bench/recordings_list).
+keystroke costs one substring test per row; sorting is done here in Python on precomputed keys
+(one ``list.sort``), not by a proxy comparing ``data()`` pairs. The filter proxy over this
+model lives in ui/panel/call_filter.py.
 """
 
 from __future__ import annotations
@@ -32,7 +27,7 @@ from PySide6.QtGui import QColor
 from agentbar.core import clock
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
-from agentbar.workers import release
+from agentbar.workers import free_on_cpu_lane
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,9 +168,9 @@ class CallTableModel(QAbstractTableModel):
         self._index_files()
         self.endResetModel()
         # The previous rows die on the CPU worker, a slice at a time: freeing 10,000 of them
-        # here at once held the GUI thread ~10 ms (bench/responsiveness.py).
-        release(old_rows)
-        release(old_texts)
+        # here at once is one long C call on the GUI thread (bench/responsiveness.py).
+        free_on_cpu_lane(old_rows)
+        free_on_cpu_lane(old_texts)
 
     def _index_files(self) -> None:
         self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}

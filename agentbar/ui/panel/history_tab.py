@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from agentbar.core.history import TodaySummary
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.panel.buttons import tab_button
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import (
     HISTORY_COLUMNS,
@@ -38,12 +39,6 @@ class HistoryTab(QWidget):
         panel.busy_changed.connect(self._on_busy)
         self._update_buttons()
 
-    def _button(self, text: str, tip: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(accessible)
-        return button
-
     def _build(self) -> None:
         self.summary = QLabel(self)
         self.summary.setObjectName("todaySummary")
@@ -51,8 +46,11 @@ class HistoryTab(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.search = search_field(self, self.tr("call history"))
-        self.refresh_button = self._button(
-            self.tr("&Refresh"), self.tr("Ask the server again (F5)"), self.tr("Refresh history")
+        self.refresh_button = tab_button(
+            self,
+            self.tr("&Refresh"),
+            self.tr("Ask the server again (F5)"),
+            self.tr("Refresh history"),
         )
         self.view = CallTableView(self, player_keys=False)
         self.view.setModel(self.proxy)
@@ -62,17 +60,20 @@ class HistoryTab(QWidget):
         )
         self.view.size_columns(COLUMN_SAMPLES, HISTORY_COLUMNS)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.dial_button = self._button(
+        self.dial_button = tab_button(
+            self,
             self.tr("&Dial field"),
             self.tr("Put the number in the bar's dial field (double-click or Enter)"),
             self.tr("Put the number in the dial field"),
         )
-        self.copy_button = self._button(
+        self.copy_button = tab_button(
+            self,
             self.tr("&Copy number"),
             self.tr("Copy the number to the clipboard (Ctrl+C)"),
             self.tr("Copy number"),
         )
-        self.recording_button = self._button(
+        self.recording_button = tab_button(
+            self,
             self.tr("&Go to recording"),
             self.tr("Show this call's recording in the Recordings tab"),
             self.tr("Go to recording"),

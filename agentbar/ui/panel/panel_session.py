@@ -1,9 +1,10 @@
 """PanelSession: the side panel's work (recordings, downloads, history, queues) as signals.
 
 Like :class:`~agentbar.ui.agent_session.AgentSession`: widgets call a method, which starts a task
-and returns at once; outcomes arrive as signals; every task has one error exit (:meth:`_run`).
-Network through the session's current client on the qasync loop; cache disk work in worker
-threads. Downloads go into the recordings cache and are played only from there.
+and returns at once; outcomes arrive as signals; every task has one error exit
+(:meth:`_report`). Network through the session's client gate on the qasync loop (a load asked
+for before the client is there waits for it); cache disk work in worker threads. Downloads go
+into the recordings cache and are played only from there.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,8 +29,9 @@ from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
-from agentbar.ui.gc_guard import adopt_long_lived
+from agentbar.ui.gc_guard import freeze_loaded_rows
 from agentbar.ui.messages import error_text
+from agentbar.ui.tasks import TaskOwner
 from agentbar.workers import on_cpu_lane
 
 log = logging.getLogger(__name__)
@@ -75,10 +77,11 @@ class PanelSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.gate = session.gate
         self.cache = RecordingCache(cache_dir, session.settings.recordings_cache_mb * MB)
         self._today = today
         self._cache_open: asyncio.Task[None] | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskOwner(report=self._report)
         self._busy: Counter[str] = Counter()
         self._download: tuple[str, asyncio.Task[Any]] | None = None
         self._playing: str | None = None
@@ -109,44 +112,43 @@ class PanelSession(QObject):
     async def aclose(self) -> None:
         """Cancel a running download and wait for the other tasks."""
         self.cancel_download()
-        pending = [t for t in self._tasks if not t.done()]
-        if pending:
-            await asyncio.wait(pending, timeout=10)
+        await self._tasks.wait()
 
     def _spawn(
         self,
-        coro: Coroutine[Any, Any, Any],
+        work: Awaitable[Any],
         what: str,
         kind: str,
         on_error: Callable[[str], None] | None = None,
     ) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(self._run(coro, what, kind, on_error))
-        self._tasks.add(task)  # keep a reference: an unreferenced task can be collected
-        task.add_done_callback(self._tasks.discard)
-        return task
+        """Run ``work``, busy of ``kind`` meanwhile; an error's message goes to ``on_error``
+        (else ``notified``)."""
 
-    async def _run(
-        self, coro: Awaitable[Any], what: str, kind: str, on_error: Callable[[str], None] | None
-    ) -> Any:
-        self._set_busy(kind, +1)
-        try:
-            return await coro
-        except CallCenterError as exc:
+        def busy(delta: int) -> None:
+            self._set_busy(kind, delta)
+
+        def report(exc: Exception, what: str) -> None:
+            self._report(exc, what, on_error)
+
+        return self._tasks.start(work, what, busy=busy, report=report)
+
+    def _report(
+        self, exc: Exception, what: str, on_error: Callable[[str], None] | None = None
+    ) -> None:
+        """The one error exit of the panel's tasks."""
+        if isinstance(exc, CallCenterError):
             message = self.tr("%s failed: %s") % (what, error_text(exc))
-        except OSError as exc:
+        elif isinstance(exc, OSError):
             log.warning("%s: %s", what, exc)
             message = self.tr("%s failed: %s") % (what, exc.strerror or type(exc).__name__)
-        except Exception:
-            log.exception("unexpected error during %s", what)
+        else:
+            log.error("unexpected error during %s", what, exc_info=exc)
             message = self.tr("%s failed because of an internal error (details in the log).")
             message %= what
-        finally:
-            self._set_busy(kind, -1)
         if on_error is not None:
             on_error(message)
         else:
             self.notified.emit("error", message)
-        return None
 
     def _set_busy(self, kind: str, delta: int) -> None:
         before = self._busy[kind] > 0
@@ -181,7 +183,7 @@ class PanelSession(QObject):
 
     async def _load_recordings(self, since: date, until: date, *, replace: bool) -> None:
         ext = self.extension
-        client = await self.session.ready_client()
+        client = await self.gate.client()
         as_caller, as_called = await asyncio.gather(
             client.sound_records(start=since, end=until, caller_number=ext),
             client.sound_records(start=since, end=until, called_number=ext),
@@ -195,9 +197,9 @@ class PanelSession(QObject):
             return merged, entries, link_recordings(history, entries) if history else []
 
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
-        # (linking the history to them too: ~25 ms on the loop, bench/responsiveness.py).
+        # (linking the history to them too, a stall on the loop: bench/responsiveness.py).
         self._records, self.recordings, linked = await on_cpu_lane(build)
-        adopt_long_lived()  # the collector leaves the new rows be (ui/gc_guard.py)
+        freeze_loaded_rows()  # the collector leaves the new rows be (ui/gc_guard.py)
         self.since = since if replace or self.since is None else min(since, self.since)
         self.recordings_loaded.emit(self.recordings, self.since)
         await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
@@ -248,7 +250,7 @@ class PanelSession(QObject):
             self.download_progressed.emit(file, got, total)
 
         try:
-            client = await self.session.ready_client()
+            client = await self.gate.client()
             result = await client.download_recording(
                 file, cache.path_for(file), on_progress=progress
             )
@@ -314,19 +316,19 @@ class PanelSession(QObject):
         ext = self.extension
         today = self._today()
         since = today - timedelta(days=PAGE_DAYS - 1)
-        client = await self.session.ready_client()
+        client = await self.gate.client()
         as_caller, as_called = await asyncio.gather(
             client.call_records(start=since, end=today, caller_number=ext),
             client.call_records(start=since, end=today, called_number=ext),
         )
-        # In a worker thread: linking to 10,000 recordings takes ~25 ms (see _load_recordings).
+        # In a worker thread: linking to 10,000 recordings is a stall on the loop (as above).
         recordings = self.recordings
         history = await on_cpu_lane(history_entries, as_caller, as_called, ext, recordings)
         while self.recordings is not recordings:  # recordings arrived meanwhile: link those
             recordings = self.recordings
             history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
-        adopt_long_lived()
+        freeze_loaded_rows()
         self.history_loaded.emit(self.history, self.summary())
 
     def summary(self) -> TodaySummary:
@@ -341,7 +343,7 @@ class PanelSession(QObject):
 
     async def _membership(self, queue: str) -> bool | None:
         try:
-            client = await self.session.ready_client()
+            client = await self.gate.client()
             members = await client.queue_agents(queue)
         except CallCenterError as exc:
             log.warning("queueAgents %s: %s", queue, exc)
@@ -349,7 +351,7 @@ class PanelSession(QObject):
         return self.agent in {m.strip() for m in members}
 
     async def _load_queues(self) -> None:
-        client = await self.session.ready_client()
+        client = await self.gate.client()
         queues = await client.list_queue()
         members = await asyncio.gather(*(self._membership(q.extension) for q in queues))
         self.queues = [
@@ -374,7 +376,7 @@ class PanelSession(QObject):
 
     async def _change_queue(self, queue: str, join: bool) -> None:
         agent = self.agent
-        client = await self.session.ready_client()
+        client = await self.gate.client()
         ack = await client.agents_queue(queue, [agent], make=join)
         member = await self._membership(queue)
         old = next((q for q in self.queues if q.extension == queue), None)

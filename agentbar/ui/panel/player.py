@@ -6,10 +6,10 @@ run makes exactly one, through :func:`shared_player`, and never deletes it. Stop
 ``stop()`` + ``setSource(QUrl())``, which also releases the file (Windows cannot delete or
 evict a file that is open). Widgets bind only to this wrapper's signals.
 
-The QMediaPlayer itself, and with it QtMultimedia (~30 ms with its FFmpeg backend), is made
-when the first recording is loaded, not with the side panel: opening the panel, while its
-lists load, stays a short stall (bench/responsiveness.py). Speed and volume set before are
-kept and handed over.
+The QMediaPlayer itself, and with it QtMultimedia and its FFmpeg backend (slow to load), is
+made when the first recording is loaded, not with the side panel: opening the panel, while its
+lists load, then stays a short stall (bench/responsiveness.py measures it). Speed and volume
+set before are kept and handed over.
 """
 
 from __future__ import annotations

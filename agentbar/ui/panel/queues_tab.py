@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from agentbar.ui.panel.buttons import tab_button
 from agentbar.ui.panel.panel_session import PanelSession, QueueInfo
 
 
@@ -35,12 +35,6 @@ class QueuesTab(QWidget):
         panel.busy_changed.connect(self._on_busy)
         self._update_buttons()
 
-    def _button(self, text: str, tip: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.setAccessibleName(accessible)
-        return button
-
     def _build(self) -> None:
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels(
@@ -57,16 +51,23 @@ class QueuesTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.join_button = self._button(
-            self.tr("&Join"), self.tr("Add yourself to the selected queue"), self.tr("Join queue")
+        self.join_button = tab_button(
+            self,
+            self.tr("&Join"),
+            self.tr("Add yourself to the selected queue"),
+            self.tr("Join queue"),
         )
-        self.leave_button = self._button(
+        self.leave_button = tab_button(
+            self,
             self.tr("&Leave"),
             self.tr("Remove yourself from the selected queue"),
             self.tr("Leave queue"),
         )
-        self.refresh_button = self._button(
-            self.tr("&Refresh"), self.tr("Ask the server again (F5)"), self.tr("Refresh queues")
+        self.refresh_button = tab_button(
+            self,
+            self.tr("&Refresh"),
+            self.tr("Ask the server again (F5)"),
+            self.tr("Refresh queues"),
         )
         self.result = QLabel(self)
         self.result.setAccessibleName(self.tr("Result"))

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from agentbar.core.recording_cache import safe_name
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.panel.buttons import tab_button
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import RECORDING_COLUMNS, CallTableModel
 from agentbar.ui.panel.call_table import COLUMN_SAMPLES, CallTableView, search_field
@@ -56,12 +56,18 @@ class RecordingsTab(QWidget):
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.range_label = QLabel(self)
         self.range_label.setAccessibleName(self.tr("Date range shown"))
-        self.older_button = QPushButton(self.tr("Load &older"), self)
-        self.older_button.setAccessibleName(self.tr("Load older recordings"))
-        self.older_button.setToolTip(self.tr("Add the 7 days before the oldest day shown"))
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
-        self.refresh_button.setAccessibleName(self.tr("Refresh recordings"))
-        self.refresh_button.setToolTip(self.tr("Ask the server again (F5)"))
+        self.older_button = tab_button(
+            self,
+            self.tr("Load &older"),
+            self.tr("Add the 7 days before the oldest day shown"),
+            self.tr("Load older recordings"),
+        )
+        self.refresh_button = tab_button(
+            self,
+            self.tr("&Refresh"),
+            self.tr("Ask the server again (F5)"),
+            self.tr("Refresh recordings"),
+        )
         self.player_bar = PlayerBar(self.player, self)
 
         top = QHBoxLayout()

@@ -1,1 +1,1 @@
-"""Start-up and the shell: the run's phases, the windows it holds, remote commands, crash box."""
+"""Start-up: the run's phases, the windows it holds (AppWindows), remote commands, crash box."""

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
-from collections.abc import Coroutine
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent
@@ -17,7 +14,9 @@ from agentbar.core.commands import Command
 from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
 from agentbar.ui.clipboard import clipboard_target
 from agentbar.ui.messages import number_reason
-from agentbar.ui.startup.shell import Shell, run_dialog_box
+from agentbar.ui.startup.questions import ask
+from agentbar.ui.startup.windows import AppWindows
+from agentbar.ui.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ REPEAT_WINDOW_S = 3.0
 
 
 class RemoteControl(QObject):
-    """Executes :class:`~agentbar.core.commands.Command` values on the shell's session.
+    """Executes :class:`~agentbar.core.commands.Command` values on the windows' session.
 
     Links dial after showing the normalised number on the bar for DIAL_PREVIEW_MS, or after
     a window-modal question when ``settings.confirm_before_dial`` is on. Nothing here blocks:
@@ -37,14 +36,18 @@ class RemoteControl(QObject):
     """
 
     def __init__(
-        self, shell: Shell, *, preview_ms: int = DIAL_PREVIEW_MS, parent: QObject | None = None
+        self,
+        windows: AppWindows,
+        *,
+        preview_ms: int = DIAL_PREVIEW_MS,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.shell = shell
-        self.session = shell.session
+        self.windows = windows
+        self.session = windows.session
         self.preview_ms = preview_ms
         self._recent: dict[str, float] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskOwner()
         self._installed = False
         self._filtering = False
 
@@ -74,14 +77,9 @@ class RemoteControl(QObject):
             instance.removeEventFilter(self)
         self._installed = self._filtering = False
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)  # an unreferenced task can be garbage-collected mid-flight
-        task.add_done_callback(self._tasks.discard)
-
     def _say(self, level: str, text: str) -> None:
         self.show_toolbar()
-        self.shell.toolbar.show_message(level, text)
+        self.windows.toolbar.show_message(level, text)
 
     # -- commands ------------------------------------------------------------------------
 
@@ -96,24 +94,24 @@ class RemoteControl(QObject):
         elif name == "show":
             self.show_toolbar()
         elif name == "break":
-            self._spawn(self._start_break(args["reason"]))
+            self._tasks.start(self._start_break(args["reason"]), "the break command")
         elif name == "end_break":
             self._end_break()
         elif name == "quit":
-            self._spawn(self.shell.request_quit())
+            self._tasks.start(self.windows.request_quit(), "the quit command")
         else:  # validated upstream; a new command must be handled here
             log.error("no handler for command %s", name)
 
     def show_toolbar(self) -> None:
-        toolbar = self.shell.toolbar
+        toolbar = self.windows.toolbar
         if not toolbar.isVisible():
-            self.shell.show()
+            self.windows.show()
         toolbar.raise_()
         toolbar.activateWindow()
 
     def toggle_toolbar(self) -> None:
-        if self.shell.toolbar.isVisible():
-            self.shell.toolbar.hide()
+        if self.windows.toolbar.isVisible():
+            self.windows.toolbar.hide()
         else:
             self.show_toolbar()
 
@@ -147,25 +145,21 @@ class RemoteControl(QObject):
         self._recent[target.number] = now
         if self.session.settings.confirm_before_dial:
             self.show_toolbar()
-            self._spawn(self._confirm_and_dial(text, target))
+            self._tasks.start(self._confirm_and_dial(text, target), "the dial question")
             return
         self._say("info", self.tr("Will dial %s…") % target.display)
         QTimer.singleShot(self.preview_ms, self, lambda: self.session.dial(text))
 
     async def _confirm_and_dial(self, text: str, target: DialTarget) -> None:
-        box = QMessageBox(self.shell.toolbar)
-        box.setObjectName("confirmDialBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Call from a link"))
-        box.setText(self.tr("Call %s?") % target.display)
-        box.setInformativeText(self.tr("The link was: %s") % target.source[:120])
-        call = box.addButton(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(call)
-        await run_dialog_box(box)
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked is call:
+        answer = await ask(
+            self.windows.toolbar,
+            self.tr("Call from a link"),
+            self.tr("Call %s?") % target.display,
+            [(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)],
+            details=self.tr("The link was: %s") % target.source[:120],
+            name="confirmDialBox",
+        )
+        if answer == 0:
             self.session.dial(text)
         else:
             self._recent.pop(target.number, None)

@@ -1,4 +1,10 @@
-"""The GUI run on the qasync loop: load, build, show, wait for quit, clean up."""
+"""The GUI run on the qasync loop, phase by phase: read what the bar shows, build the windows,
+connect the back end, start the services, serve until quit, shut down.
+
+This is the composition root of a GUI run (``app.py`` prepares the process: arguments, paths,
+the single-instance claim, logging, the Qt application and its loop). Each phase builds
+objects and hands them on; the logic lives in the objects.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +13,12 @@ import asyncio
 import contextlib
 import importlib
 import logging
-import os
 import secrets
-import sys
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from agentbar.core.agent_state import save_state
 from agentbar.core.commands import commands_from_namespace
@@ -27,29 +30,301 @@ from agentbar.core.phone import parse_dial_input
 from agentbar.core.settings import Settings, save_settings
 from agentbar.desktop.single_instance import Claim
 from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.client_gate import ClientGate, new_api_client
 from agentbar.ui.gc_guard import MainThreadCollector
 from agentbar.ui.i18n import install_translations
 from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
-from agentbar.ui.startup.shell import Shell
+from agentbar.ui.startup.bench_hooks import install_bench_hooks
+from agentbar.ui.startup.first_paint import painted
 from agentbar.ui.startup.start_data import StartData, new_http_client, read_start_data
+from agentbar.ui.startup.windows import AppWindows
 
 if TYPE_CHECKING:
     # Loaded once the bar is painted: the first paint does not wait for them.
     import httpx
 
-    from agentbar.api.client import CallCenterClient
     from agentbar.desktop.instance_server import InstanceServer
     from agentbar.ui.startup.remote_control import RemoteControl
+    from agentbar.ui.tray import Tray
 
 log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
 #: Seconds after start-up at which _warm_up runs.
 WARM_UP_AFTER_S = 1.0
-#: The longest the run waits for the bar's first paint before it goes on without it.
-PAINT_WAIT_S = 0.5
 #: Worker threads for disk, keyring and decoding work (made when first needed).
 WORKER_THREADS = 8
+#: How long --screenshot lets the windows settle before it grabs them.
+SCREENSHOT_SETTLE_S = 1.5
+
+
+@dataclass
+class _BackEnd:
+    """Which server this run talks to, the key known at start ("" until the keyring is read)
+    and where keys are kept (None in the demo: the key is the simulator's)."""
+
+    settings: Settings
+    key: str
+    credentials: CredentialStore | None
+    sim: Any = None  # the demo's Simulator
+    note: str = ""  # said on the bar when nothing more important is
+    #: Where ``key`` came from (the settings dialog and --self-test say so, never the key).
+    source: KeySource | None = None
+
+
+@dataclass
+class _Services:
+    """What runs beside the windows: the tray, remote commands, the link server."""
+
+    tray: Tray
+    remote: RemoteControl
+    link_server: InstanceServer | None
+    has_tray: bool
+
+
+async def run(
+    args: argparse.Namespace,
+    paths: Paths,
+    redactor: RedactingFilter,
+    *,
+    claim: Claim | None = None,
+    start_data: Future[StartData] | None = None,
+) -> int:
+    """Run the toolbar until the user quits; returns the exit code.
+
+    ``claim`` makes this the single instance: it then serves other launches' commands.
+    ``start_data`` is the settings, state and translations, being read in a worker thread.
+
+    The bar is shown first, from the saved state, and painted; only then is the back end
+    connected (httpx and the API client load, the keyring is read) and the client gate opened:
+    a click meanwhile waits, then goes out with the key. A start at login (``--minimized``)
+    connects and makes the tray first, to decide whether to show.
+    """
+    loop = asyncio.get_running_loop()
+    _prepare_loop(loop, redactor)
+    collector = MainThreadCollector()
+    start = await _read_start(args, paths, start_data)
+    notes = list(start.notes)
+    back_end = _choose_back_end(args, start.settings, redactor)
+    windows = _build_windows(args, paths, start, back_end, redactor)
+    minimized = _minimized(args)
+    if not minimized:
+        windows.show()
+        await painted(windows.toolbar)
+    http = await _connect_back_end(windows, back_end, start.locked, notes, redactor)
+    services = _start_services(windows, claim, notes)
+    _show_or_stay_in_tray(windows, services, back_end, notes, minimized=minimized)
+    try:
+        await _serve_until_quit(args, windows, services, back_end)
+    finally:
+        await _shut_down(windows, services, http, back_end, collector)
+    return 0
+
+
+# -- the phases, in order ----------------------------------------------------------------------
+
+
+def _prepare_loop(loop: asyncio.AbstractEventLoop, redactor: RedactingFilter) -> None:
+    """One error exit for the loop, and worker threads made on demand (qasync's default
+    executor starts ten QThreads before its first job)."""
+    loop.set_exception_handler(_loop_exception_handler(redactor))
+    loop.set_default_executor(
+        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="agentbar-io")
+    )
+
+
+async def _read_start(
+    args: argparse.Namespace, paths: Paths, start_data: Future[StartData] | None
+) -> StartData:
+    """The settings, state and translations the bar is shown from; the log level and the
+    language applied."""
+    if start_data is not None:
+        start = await asyncio.wrap_future(start_data)
+    else:
+        start = await asyncio.to_thread(read_start_data, paths, args)
+    set_level(start.settings.log_level)
+    install_translations(start.language, compiled=start.compiled)
+    return start
+
+
+def _choose_back_end(
+    args: argparse.Namespace, settings: Settings, redactor: RedactingFilter
+) -> _BackEnd:
+    """The configured server (key from the environment now, else from the keyring once the
+    bar is up), or for ``--demo`` a simulator started here."""
+    if not args.demo:
+        key = env_key() or ""
+        redactor.add_secret(key)
+        source = KeySource.ENVIRONMENT if key else None
+        return _BackEnd(settings, key, CredentialStore(memory_only_fallback=True), source=source)
+    from agentbar.sim import Simulator
+    from agentbar.sim.seed import DEMO_AGENT, DEMO_EXTENSION
+
+    key = secrets.token_urlsafe(16)
+    redactor.add_secret(key)
+    sim = Simulator(api_key=key, port=0).start()
+    sim.start_incoming_calls(DEMO_INCOMING_EVERY_S)
+    settings = settings.replace(server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
+    note = QApplication.translate("Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L).")
+    return _BackEnd(settings, key, None, sim, note)
+
+
+def _build_windows(
+    args: argparse.Namespace,
+    paths: Paths,
+    start: StartData,
+    back_end: _BackEnd,
+    redactor: RedactingFilter,
+) -> AppWindows:
+    """The session (its client gate still closed) and the windows, not yet shown."""
+    session = AgentSession(
+        ClientGate(back_end.key),
+        back_end.settings,
+        start.state,
+        save_state=lambda st: save_state(paths.state_file, st),
+        save_settings=lambda st: save_settings(paths, st),
+    )
+    notifier = Notifier(None)
+    notifier.enabled = back_end.settings.notifications
+    windows = AppWindows(
+        session,
+        back_end.credentials,
+        key_source=back_end.source,
+        locked=start.locked,
+        register_secret=redactor.add_secret,
+        notifier=notifier,
+        recordings_dir=paths.recordings_cache_dir,
+        basedir=args.basedir,
+    )
+    install_bench_hooks(args, windows.toolbar)
+    return windows
+
+
+async def _connect_back_end(
+    windows: AppWindows,
+    back_end: _BackEnd,
+    locked: frozenset[str],
+    notes: list[str],
+    redactor: RedactingFilter,
+) -> httpx.AsyncClient:
+    """Make the run's HTTP client and find the key (keyring, IT's key command or the machine's
+    store; each in a worker thread, at the same time), then open the gate; returns the HTTP
+    client (closed at shut-down). TLS problems (a bad ``ca_file``) become ``notes``."""
+    key = back_end.key
+    settings = back_end.settings
+    if key or back_end.credentials is None:
+        http = await asyncio.to_thread(_new_http_client, settings.ca_file, notes)
+    else:  # the keyring is a D-Bus round trip, the key command a process: meanwhile
+        http, found = await asyncio.gather(
+            asyncio.to_thread(_new_http_client, settings.ca_file, notes),
+            _api_key(settings, back_end.credentials, notes, "api_key_command" in locked),
+        )
+        key = found.key
+        redactor.add_secret(key)
+        windows.set_key_source(found.source if key else None)
+    windows.gate.open(http, new_api_client(settings, key, http), key)
+    return http
+
+
+def _start_services(windows: AppWindows, claim: Claim | None, notes: list[str]) -> _Services:
+    """The tray, remote commands (links, the tray's entries) and, for the single instance,
+    the server other launches hand their commands to."""
+    from agentbar.ui.startup.remote_control import RemoteControl
+    from agentbar.ui.tray import Tray, TrayActions
+
+    tray = Tray(windows.session)
+    windows.notifier.tray = tray.icon
+    remote = RemoteControl(windows)
+    remote.install()
+    tray.bind(
+        TrayActions(
+            toggle_toolbar=remote.toggle_toolbar,
+            # Late-bound: a language switch rebuilds the bar.
+            toolbar_visible=lambda: windows.toolbar.isVisible(),
+            dial_clipboard=remote.dial_clipboard,
+            settings=lambda: windows.toolbar.settings_requested.emit(),
+            quit=lambda: windows.toolbar.quit_requested.emit(),
+            show_recordings=windows.show_recordings,
+        )
+    )
+    link_server = _serve(claim, remote, notes)
+    return _Services(tray, remote, link_server, has_tray=tray.show())
+
+
+def _show_or_stay_in_tray(
+    windows: AppWindows,
+    services: _Services,
+    back_end: _BackEnd,
+    notes: list[str],
+    *,
+    minimized: bool,
+) -> None:
+    """--minimized (a start at login) stays in the tray, where Show/hide brings the bar back;
+    without a tray, with settings to fill in or a warning to read, the bar shows. Then the
+    bar says what the agent should know."""
+    needs_setup = _needs_setup(back_end.settings, windows.gate.key)
+    if minimized and not (services.has_tray and not notes and not needs_setup):
+        windows.show()
+    if not services.has_tray:
+        windows.toolbar.show_message(
+            "info",
+            QApplication.translate(
+                "Runner", "This desktop has no system tray: AgentBar works from the bar alone."
+            ),
+        )
+    for note in notes:
+        windows.toolbar.show_message("warning", core_message(note))
+    if back_end.note and not notes:
+        windows.toolbar.show_message("info", back_end.note)
+
+
+async def _serve_until_quit(
+    args: argparse.Namespace, windows: AppWindows, services: _Services, back_end: _BackEnd
+) -> None:
+    """Ask for the settings when some are missing, start polling, carry out this launch's
+    commands, then wait for Quit (or take the --screenshot and quit)."""
+    if _needs_setup(back_end.settings, windows.gate.key) and not args.screenshot:
+        await windows.edit_settings()
+    # The first poll's modules load in a worker thread while the loop stays free; the first
+    # poll would otherwise stall the bar with them.
+    await asyncio.to_thread(_import_first_poll_modules)
+    windows.session.start()
+    loop = asyncio.get_running_loop()
+    loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, back_end.settings.region)
+    for command in commands_from_namespace(args):
+        services.remote.execute(command)
+    if args.screenshot:
+        from agentbar.ui.startup.screenshot import save_screenshot
+
+        await asyncio.sleep(SCREENSHOT_SETTLE_S)
+        save_screenshot(args.screenshot)
+        windows.quit_event.set()
+    await windows.quit_event.wait()
+
+
+async def _shut_down(
+    windows: AppWindows,
+    services: _Services,
+    http: httpx.AsyncClient,
+    back_end: _BackEnd,
+    collector: MainThreadCollector,
+) -> None:
+    """Stop taking commands, let the running work finish, then close the HTTP client (the
+    panel's player and downloads before it), the tray, the bar and the demo's simulator."""
+    if services.link_server is not None:
+        services.link_server.close()
+    services.remote.uninstall()
+    await windows.aclose()  # the panel's player and downloads, before the client closes
+    await windows.session.aclose()
+    await http.aclose()
+    services.tray.close()
+    windows.toolbar.hide()
+    if back_end.sim is not None:
+        back_end.sim.stop()
+    collector.stop()
+
+
+# -- helpers of the phases ---------------------------------------------------------------------
 
 
 def _needs_setup(settings: Settings, key: str) -> bool:
@@ -76,220 +351,31 @@ async def _api_key(
     return found
 
 
-async def run(
-    args: argparse.Namespace,
-    paths: Paths,
-    redactor: RedactingFilter,
-    *,
-    claim: Claim | None = None,
-    start_data: Future[StartData] | None = None,
-) -> int:
-    """Run the toolbar until the user quits; returns the exit code.
-
-    ``claim`` makes this the single instance: it then serves other launches' commands.
-    ``start_data`` is the settings, state and translations, being read in a worker thread.
-
-    The bar is shown first, from the saved state, and painted; only then come the HTTP
-    client (httpx and the API client load then), the keyring, the tray, the link server and
-    the first poll (bench/startup.py). Until the client and the key are there the session is
-    held: a click waits, then goes out with the key. A start at login (``--minimized``) reads
-    the key and makes the tray first, to decide whether to show.
-    """
-    loop = asyncio.get_running_loop()
-    loop.set_exception_handler(_loop_exception_handler(redactor))
-    # Threads made on demand (qasync's default starts ten QThreads before its first job).
-    loop.set_default_executor(
-        ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="agentbar-io")
-    )
-    collector = MainThreadCollector()
-    if start_data is not None:
-        start = await asyncio.wrap_future(start_data)
-    else:
-        start = await asyncio.to_thread(read_start_data, paths, args)
-    settings, notes = start.settings, list(start.notes)
-    set_level(settings.log_level)
-    install_translations(start.language, compiled=start.compiled)
-    credentials: CredentialStore | None = CredentialStore(memory_only_fallback=True)
-    sim: Any = None
-    demo_note = ""
-    if args.demo:
-        from agentbar.sim import Simulator
-        from agentbar.sim.seed import DEMO_AGENT, DEMO_EXTENSION
-
-        key = secrets.token_urlsafe(16)
-        sim = Simulator(api_key=key, port=0).start()
-        sim.start_incoming_calls(DEMO_INCOMING_EVERY_S)
-        settings = settings.replace(server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
-        credentials = None
-        demo_note = QApplication.translate(
-            "Runner", "Demo mode: a simulated server. Press Log in (Ctrl+L)."
-        )
-    else:
-        key = env_key() or ""  # the keyring is read once the bar is up
-    redactor.add_secret(key)
-    source = KeySource.ENVIRONMENT if key and credentials is not None else None
-    http: httpx.AsyncClient | None = None  # made once the bar is painted (below)
-
-    def make_client(s: Settings, k: str) -> CallCenterClient:
-        from agentbar.api.client import CallCenterClient
-
-        assert http is not None, "called once the HTTP client is made (Shell waits for it)"
-        return CallCenterClient(
-            s.server_url or "http://invalid.invalid/api/", k, wire=s.wire, client=http
-        )
-
-    session = AgentSession(
-        None,  # held: a click before the client and the key are there waits for them
-        settings,
-        start.state,
-        save_state=lambda st: save_state(paths.state_file, st),
-        save_settings=lambda st: save_settings(paths, st),
-    )
-    notifier = Notifier(None)
-    notifier.enabled = settings.notifications
-    shell = Shell(
-        session,
-        None,
-        credentials,
-        key,
-        key_source=source,
-        locked=start.locked,
-        make_client=make_client,
-        register_secret=redactor.add_secret,
-        notifier=notifier,
-        recordings_dir=paths.recordings_cache_dir,
-        basedir=args.basedir,
-    )
-    if getattr(args, "bench_ready", False):
-        _announce_ready(shell.toolbar)
-    minimized = _minimized(args)
-    if not minimized:
-        shell.show()
-        await _painted(shell.toolbar)
-    if key or credentials is None:
-        made = await asyncio.to_thread(_new_http_client, settings.ca_file, notes)
-    else:  # the keyring (a D-Bus round trip) or IT's key command meanwhile, in another thread
-        made, found = await asyncio.gather(
-            asyncio.to_thread(_new_http_client, settings.ca_file, notes),
-            _api_key(settings, credentials, notes, "api_key_command" in start.locked),
-        )
-        key = found.key
-        if key:
-            redactor.add_secret(key)
-        shell.set_api_key(key, found.source)
-    http = made
-    shell.set_http(http)
-    session.release(make_client(settings, key))
-
-    from agentbar.ui.startup.remote_control import RemoteControl
-    from agentbar.ui.tray import Tray, TrayActions
-
-    tray = Tray(session)
-    notifier.tray = tray.icon
-    remote = RemoteControl(shell)
-    remote.install()
-    tray.bind(
-        TrayActions(
-            toggle_toolbar=remote.toggle_toolbar,
-            # Late-bound: a language switch rebuilds the bar.
-            toolbar_visible=lambda: shell.toolbar.isVisible(),
-            dial_clipboard=remote.dial_clipboard,
-            settings=lambda: shell.toolbar.settings_requested.emit(),
-            quit=lambda: shell.toolbar.quit_requested.emit(),
-            show_recordings=getattr(shell, "show_recordings", None),
-        )
-    )
-    server = _serve(claim, remote, notes)
-    has_tray = tray.show()
-    # --minimized (a start at login): into the tray only, where Show/hide brings the bar back;
-    # without a tray, with settings to fill in or a warning to read, the bar shows.
-    if minimized and not (has_tray and not notes and not _needs_setup(settings, key)):
-        shell.show()
-    if not has_tray:
-        shell.toolbar.show_message(
-            "info",
-            QApplication.translate(
-                "Runner", "This desktop has no system tray: AgentBar works from the bar alone."
-            ),
-        )
-    for note in notes:
-        shell.toolbar.show_message("warning", core_message(note))
-    if demo_note and not notes:
-        shell.toolbar.show_message("info", demo_note)
-    try:
-        if _needs_setup(settings, key) and not args.screenshot:
-            await shell.edit_settings()
-        # The first poll's modules load in a worker thread while the loop stays free; the
-        # first poll would otherwise stall the bar with them.
-        await asyncio.to_thread(_import_first_poll_modules)
-        session.start()
-        loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, settings.region)
-        for command in commands_from_namespace(args):
-            remote.execute(command)
-        if args.screenshot:
-            from agentbar.ui.startup.screenshot import save_screenshot
-
-            await asyncio.sleep(1.5)
-            save_screenshot(args.screenshot)
-            shell.quit_event.set()
-        await shell.quit_event.wait()
-    finally:
-        if server is not None:
-            server.close()
-        remote.uninstall()
-        await shell.aclose()  # the panel's player and downloads, before the client closes
-        await session.aclose()
-        await http.aclose()
-        tray.close()
-        shell.toolbar.hide()
-        if sim is not None:
-            sim.stop()
-        collector.stop()
-    return 0
-
-
 def _new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.AsyncClient:
     """The run's HTTP client, made once the bar is painted, in a worker thread: httpx and the
-    API client's modules load (~60 ms) and the TLS context reads certificates; a bad
-    ``ca_file`` or ``SSL_CERT_FILE`` becomes a message in ``notes``."""
-    importlib.import_module("agentbar.api.client")  # for make_client, on the loop thread
+    API client's modules load and the TLS context reads certificates, each long enough to
+    delay the first paint (bench/startup.py); a bad ``ca_file`` or ``SSL_CERT_FILE`` becomes
+    a message in ``notes``."""
+    importlib.import_module("agentbar.api.client")  # for new_api_client, on the loop thread
     return new_http_client(ca_file, notes)
 
 
 def _import_first_poll_modules() -> None:
     """What the first poll needs and the first paint did not: anyio's asyncio backend and the
-    API's models (~60 ms of imports, here in a worker thread while the loop stays free)."""
+    API's models (imports that would stall the loop; here in a worker thread)."""
     importlib.import_module("agentbar.api.models")
     with contextlib.suppress(ImportError):
         importlib.import_module("anyio._backends._asyncio")
-
-
-async def _painted(widget: QWidget, timeout: float = PAINT_WAIT_S) -> None:
-    """Until ``widget`` has been painted once (at most ``timeout``: a window manager may be slow
-    to map it, and nothing after this must wait long for that)."""
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def painted() -> None:
-        if not done.done():
-            done.set_result(None)
-
-    watcher = _PaintWatcher(widget, painted)
-    try:
-        await asyncio.wait_for(done, timeout)
-    except TimeoutError:
-        pass
-    finally:
-        watcher.stop()
 
 
 def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:
     """Load what the first dial and the panel's first opening need in a worker thread, once
     the bar is up.
 
-    phonenumbers and its metadata for ``region`` load on first use (~50 ms): neither the first
-    paint nor the first dial should wait for that (bench/startup.py, bench/click_to_dial.py).
-    The side panel's modules (~70 ms) made its first opening a long stall; they are plain
-    Python and Qt class definitions. QtMultimedia is not among them: it comes with the first
+    phonenumbers and its metadata for ``region`` load on first use: neither the first paint nor
+    the first dial should wait for that (bench/startup.py, bench/click_to_dial.py). The side
+    panel's modules made its first opening a long stall; they are plain Python and Qt class
+    definitions. QtMultimedia is not among them: it comes with the first
     recording played (ui/panel/player.py).
     """
 
@@ -325,52 +411,6 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
         )
     )
     return None
-
-
-def process_age_s() -> float:
-    """Seconds since this process started (Linux: /proc, 10 ms steps; else since this import)."""
-    try:
-        with open("/proc/self/stat", "rb") as fh:
-            fields = fh.read().rsplit(b")", 1)[1].split()
-        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime, in ticks
-        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.monotonic() - _IMPORTED
-
-
-_IMPORTED = time.monotonic()
-
-
-class _PaintWatcher(QObject):
-    """Calls ``then`` once, when ``widget`` receives its first paint event."""
-
-    def __init__(self, widget: QWidget, then: Any) -> None:
-        super().__init__(widget)
-        self._then = then
-        self._widget: QWidget | None = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._widget is not None:
-            self.stop()
-            self._then()
-        return False
-
-    def stop(self) -> None:
-        if self._widget is not None:
-            self._widget.removeEventFilter(self)
-            self._widget = None
-
-
-def _announce_ready(widget: QWidget) -> None:
-    """``--bench-ready``: print ``agentbar-ready SECONDS`` after the widget's first paint and
-    one more turn of the event loop (painted and responsive), for bench/startup.py."""
-
-    def announce() -> None:
-        sys.stdout.write(f"agentbar-ready {process_age_s():.4f}\n")
-        sys.stdout.flush()
-
-    _PaintWatcher(widget, lambda: QTimer.singleShot(0, announce))
 
 
 def _loop_exception_handler(redactor: RedactingFilter) -> Any:

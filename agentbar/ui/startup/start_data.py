@@ -70,8 +70,8 @@ def new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.
 
     TLS trusts the operating system's certificate store and ``ca_file`` (api/tls.py); a bad
     ``ca_file`` or ``SSL_CERT_FILE`` adds a message to ``notes`` instead of failing.
-    Blocks: httpx, httpcore and h11 load (~40 ms) and the TLS context reads certificate
-    files; the runner makes it in a worker thread once the bar is painted."""
+    Blocks: httpx, httpcore and h11 load and the TLS context reads certificate files; the
+    runner makes it in a worker thread once the bar is painted."""
     import httpx
 
     from agentbar.api.tls import tls_context

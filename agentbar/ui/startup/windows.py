@@ -1,4 +1,4 @@
-"""The running program's window-level wiring: bar, session, settings dialog, notifications, quit."""
+"""AppWindows: the run's windows and what they ask for: bar, panel, settings, notices, quit."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from agentbar.core.calls import CurrentCall
 from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
 from agentbar.core.key_sources import KeySource
 from agentbar.core.paths import Paths
-from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.i18n import choose_language, install_translations
@@ -23,36 +22,24 @@ from agentbar.ui.i18n import prepare as prepare_translation
 from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.startup.panel_host import PanelHost
+from agentbar.ui.startup.questions import ask, run_dialog
+from agentbar.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:
-    import httpx
-
-    from agentbar.api.client import CallCenterClient
     from agentbar.core.connection_check import ConnectionReport
 
 log = logging.getLogger(__name__)
+#: Keys that are never shown in the dialog nor stored: IT's key command and the machine's store.
 _NOT_STORED = (KeySource.COMMAND, KeySource.MACHINE)
 
 
-async def run_dialog(dialog: QDialog) -> bool:
-    """Show ``dialog`` window-modally without a nested event loop; True when accepted."""
-    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+class AppWindows(QObject):
+    """Owns the bar, the side panel and the dialogs for one run; ``quit_event`` is set when
+    the run should end.
 
-    def finished(code: int) -> None:
-        if not future.done():
-            future.set_result(code == QDialog.DialogCode.Accepted)
-
-    dialog.finished.connect(finished)
-    dialog.open()
-    return await future
-
-
-class Shell(QObject):
-    """Owns the bar and the dialogs for one run; ``quit_event`` is set when the run should end.
-
-    ``make_client(settings, key)`` builds a CallCenterClient over the run's one AsyncClient,
-    ``http``; a run that shows the bar before that client exists passes None and hands it over
-    with :meth:`set_http` (settings wait for it meanwhile). ``register_secret`` tells the log
+    The API client and the key come through the session's client gate (``session.gate``):
+    a settings change with another server or key makes a new client there. ``credentials``
+    is None in the demo (the key is the simulator's). ``register_secret`` tells the log
     redactor about a key the user typed; ``basedir`` (the run's ``--basedir``) goes into the
     link-handler and start-at-login commands.
     """
@@ -60,13 +47,10 @@ class Shell(QObject):
     def __init__(
         self,
         session: AgentSession,
-        http: httpx.AsyncClient | None,
         credentials: CredentialStore | None,
-        api_key: str,
         *,
         key_source: KeySource | None = None,
         locked: frozenset[str] = frozenset(),
-        make_client: Callable[[Settings, str], CallCenterClient],
         register_secret: Callable[[str], None],
         notifier: Notifier,
         recordings_dir: Path | None = None,
@@ -75,20 +59,15 @@ class Shell(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.http = http
-        self._http_set = asyncio.Event()
-        if http is not None:
-            self._http_set.set()
+        self.gate = session.gate
         self.credentials = credentials
-        self._key = api_key
-        self._key_source = key_source if api_key else None
+        self._key_source = key_source
         self._locked = locked
-        self._make_client = make_client
         self._register_secret = register_secret
         self._basedir = basedir
         self.notifier = notifier
         self.quit_event = asyncio.Event()
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks = TaskOwner()
         self.toolbar = self._make_toolbar()
         # The side panel (Panel button, Ctrl+P); made on first use.
         self.panel = PanelHost(
@@ -107,29 +86,18 @@ class Shell(QObject):
         self._pending_position: tuple[str, int, int] | None = None
 
     def __repr__(self) -> str:
-        return "Shell()"
+        return "AppWindows()"
 
-    def set_api_key(self, key: str, source: KeySource | None = None) -> None:
-        """The key read after the bar was shown (the keyring is read once the bar is up), and
-        where it came from (the settings dialog says so)."""
-        self._key = key
-        self._key_source = source if key else None
-
-    def set_http(self, http: httpx.AsyncClient) -> None:
-        """The run's HTTP client, made after the bar was shown."""
-        self.http = http
-        self._http_set.set()
-
-    async def _ready_http(self) -> httpx.AsyncClient:
-        if not self._http_set.is_set():
-            await self._http_set.wait()
-        assert self.http is not None  # set together with the event
-        return self.http
+    def set_key_source(self, source: KeySource | None) -> None:
+        """Where the key found after the bar was shown came from (the dialog says so)."""
+        self._key_source = source
 
     def _make_toolbar(self) -> Toolbar:
         bar = Toolbar(self.session)
-        bar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
-        bar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
+        bar.settings_requested.connect(
+            lambda: self._tasks.start(self.edit_settings(), "the settings")
+        )
+        bar.quit_requested.connect(lambda: self._tasks.start(self.request_quit(), "quitting"))
         bar.position_changed.connect(self._on_position_changed)
         return bar
 
@@ -154,11 +122,6 @@ class Shell(QObject):
         old.hide()
         old.deleteLater()
 
-    def _spawn(self, coro: Any) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     def show(self) -> None:
         self.toolbar.place(dict(self.session.settings.toolbar_positions))
         self.toolbar.show()
@@ -177,11 +140,11 @@ class Shell(QObject):
     async def _check(self, url: str, key: str, wire: str) -> ConnectionReport:
         from agentbar.core.connection_check import check_connection
 
-        return await check_connection(url, key, wire, client=await self._ready_http())
+        return await check_connection(url, key, wire, client=await self.gate.http())
 
     async def edit_settings(self, parent: QWidget | None = None) -> bool:
         """Open the settings dialog; apply and store what the user accepted."""
-        # Imported on first use: the dialog's modules cost start-up ~20 ms (bench/startup.py).
+        # Imported on first use: start-up need not load the dialog's modules (bench/startup.py).
         from agentbar.ui.settings.dialog import SettingsDialog
 
         problem = self.credentials.problem if self.credentials else None
@@ -190,9 +153,9 @@ class Shell(QObject):
         external = self._key_source in _NOT_STORED
         dialog = SettingsDialog(
             self.session.settings,
-            "" if external else self._key,
+            "" if external else self.gate.key,
             key_problem=problem,
-            key_source=self._key_source,
+            key_source=self._key_source if self.gate.key else None,
             locked=self._locked,
             checker=self._check,
             basedir=self._basedir,
@@ -207,15 +170,14 @@ class Shell(QObject):
         if key:
             self._register_secret(key)
         elif external:
-            key = self._key  # left empty: the administrator's key stays in use, unsaved
+            key = self.gate.key  # left empty: the administrator's key stays in use, unsaved
         old = self.session.settings
         changed_server = (settings.server_url, settings.wire, key) != (
             old.server_url,
             old.wire,
-            self._key,
+            self.gate.key,
         )
-        typed = key != self._key
-        self._key = key
+        typed = key != self.gate.key
         if typed:
             self._key_source = KeySource.KEYRING if key else None
         if self.credentials is not None and key and settings.server_url and (typed or not external):
@@ -226,9 +188,8 @@ class Shell(QObject):
             if self.credentials.problem:
                 self.session.notified.emit("warning", core_message(self.credentials.problem))
         if changed_server:
-            await self._ready_http()  # make_client builds on it
-        client = self._make_client(settings, key) if changed_server else None
-        self.session.apply_settings(settings, client)
+            await self.gate.connect(settings, key)  # waits for the gate while it is closed
+        self.session.apply_settings(settings)
         self.notifier.enabled = settings.notifications
         if settings.language != old.language:
             await self.apply_language(choose_language(settings.language))
@@ -267,43 +228,26 @@ class Shell(QObject):
         """Quit; while logged in or on a break, ask whether to end it first."""
         state = self.session.state
         if state.logged_in or state.on_break:
-            box = QMessageBox(self.toolbar)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(self.tr("Quit AgentBar"))
             if state.on_break:
-                box.setText(
-                    self.tr("You are on a break. End the break and log out before quitting?")
-                )
+                question = self.tr("You are on a break. End the break and log out before quitting?")
             else:
-                box.setText(self.tr("You are logged in. Log out before quitting?"))
-            logout = box.addButton(self.tr("&Log out and quit"), QMessageBox.ButtonRole.AcceptRole)
-            stay = box.addButton(
-                self.tr("&Quit, stay logged in"), QMessageBox.ButtonRole.DestructiveRole
+                question = self.tr("You are logged in. Log out before quitting?")
+            logout, stay = 0, 1
+            answer = await ask(
+                self.toolbar,
+                self.tr("Quit AgentBar"),
+                question,
+                [
+                    (self.tr("&Log out and quit"), QMessageBox.ButtonRole.AcceptRole),
+                    (self.tr("&Quit, stay logged in"), QMessageBox.ButtonRole.DestructiveRole),
+                ],
             )
-            box.addButton(QMessageBox.StandardButton.Cancel)
-            box.setDefaultButton(logout)
-            await run_dialog_box(box)
-            clicked = box.clickedButton()
-            box.deleteLater()
-            if clicked is logout:
+            if answer == logout:
                 if state.on_break:
                     await self.session.end_break()
                 await self.session.logout()
                 if self.session.state.logged_in:
                     return  # logout failed: the message says why; stay open
-            elif clicked is not stay:
+            elif answer != stay:
                 return
         self.quit_event.set()
-
-
-async def run_dialog_box(box: QMessageBox) -> None:
-    """Show a message box window-modally and wait for any button."""
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def finished(_code: int) -> None:
-        if not future.done():
-            future.set_result(None)
-
-    box.finished.connect(finished)
-    box.open()
-    await future

@@ -1,0 +1,71 @@
+"""Window-modal dialogs awaited without a nested event loop, and the one way to ask a question."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show ``dialog`` window-modally without a nested event loop; True when accepted."""
+    future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        if not future.done():
+            future.set_result(code == QDialog.DialogCode.Accepted)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return await future
+
+
+async def run_dialog_box(box: QMessageBox) -> None:
+    """Show a message box window-modally and wait for any button."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(_code: int) -> None:
+        if not future.done():
+            future.set_result(None)
+
+    box.finished.connect(finished)
+    box.open()
+    await future
+
+
+async def ask(
+    parent: QWidget,
+    title: str,
+    text: str,
+    answers: Sequence[tuple[str, QMessageBox.ButtonRole]],
+    *,
+    details: str = "",
+    name: str = "",
+) -> int | None:
+    """Ask a question window-modally, with ``answers`` (text, role) and Cancel after them.
+
+    The first answer is the default button. Returns the index of the answer chosen, None for
+    Cancel (or Esc, or the window closed). ``details`` is the informative text, ``name`` the
+    box's object name (for tests and accessibility tools). Both texts show as plain text.
+    """
+    box = QMessageBox(parent)
+    if name:
+        box.setObjectName(name)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # both texts: a link's text is outside text
+    buttons = [box.addButton(label, role) for label, role in answers]
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    if buttons:
+        box.setDefaultButton(buttons[0])
+    try:
+        await run_dialog_box(box)
+        clicked = box.clickedButton()
+    finally:
+        box.deleteLater()
+    return next((i for i, button in enumerate(buttons) if button is clicked), None)
