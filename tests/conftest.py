@@ -13,6 +13,30 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
 
+# Files whose tests take seconds each: child processes (whole runs of AgentBar, the CLI, the
+# bundle), the hostile catalogue (8 MB bodies, stalls, soaks), lint and types, the date checks
+# under libfaketime. `-m "not slow"` leaves them out while coding (README); the full command
+# runs everything. A single slow test elsewhere carries @pytest.mark.slow itself.
+SLOW_FILES = (
+    "tests/hostile/",
+    "tests/desktop/",
+    "tests/test_build_installer.py",
+    "tests/test_bench_smoke.py",
+    "tests/test_quality.py",
+    "tests/test_any_day.py",
+    "tests/ui/test_app.py",
+    "tests/ui/test_start_minimized.py",
+    "tests/ui/test_fleet_start.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        if where.startswith(SLOW_FILES):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def collect_on_the_main_thread() -> Iterator[None]:

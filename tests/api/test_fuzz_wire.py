@@ -88,7 +88,7 @@ def _check(body: bytes, module: Any, status: int = 200) -> None:
 
 BUILDERS = [
     models.Ack.from_wire,
-    models.BreakReason.from_wire,
+    models.BreakListEntry.from_wire,
     models.BreakEnd.from_wire,
     models.AgentCall.from_wire,
     models.LiveCall.from_wire,
