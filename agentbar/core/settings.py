@@ -81,6 +81,8 @@ class Settings:
     recordings_cache_mb: int = 500
     notifications: bool = True
     log_level: str = "INFO"
+    #: The activity log writes dialled and transfer numbers in full (else: the last 4 digits).
+    log_full_numbers: bool = False
 
     def __post_init__(self) -> None:
         # Normalise containers so that no caller can mutate a Settings through a shared dict.
@@ -238,6 +240,7 @@ _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
             "one of " + ", ".join(_LOG_LEVELS),
             str.upper,
         ),
+        "log_full_numbers": _FLAG,
     }
 )
 

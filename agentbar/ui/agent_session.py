@@ -25,7 +25,7 @@ from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
-from agentbar.ui.messages import error_text, number_reason
+from agentbar.ui.messages import error_text, number_reason, with_server_text
 
 if TYPE_CHECKING:
     from agentbar.api.client import CallCenterClient
@@ -64,6 +64,9 @@ class AgentSession(QObject):
     incoming_call = Signal(object)  # CurrentCall
     settings_changed = Signal(object)  # Settings
     dial_sent = Signal(object)  # DialTarget
+    transferred = Signal(object)  # DialTarget
+    hung_up = Signal()
+    refused = Signal(str, object)  # what, CallCenterError: the server said no
 
     def __init__(
         self,
@@ -161,6 +164,7 @@ class AgentSession(QObject):
                 await self._ready.wait()
             return await coro
         except AuthError as exc:
+            self.refused.emit(what, exc)
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
@@ -169,6 +173,7 @@ class AgentSession(QObject):
             if asked:
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except CallCenterError as exc:
+            self.refused.emit(what, exc)
             if not self._reconcile(exc):
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except InvalidNumber as exc:
@@ -192,7 +197,7 @@ class AgentSession(QObject):
         the bar would be wedged (End break and Log out refused forever). The break's real
         start is kept in today's log. Returns True when the user has been told.
         """
-        message = str(exc)
+        message = exc.server_text or error_text(exc)
         state = self.state
         if state.logged_in and says_not_logged_in(message):
             self._set_state(state.logged_out())
@@ -270,7 +275,7 @@ class AgentSession(QObject):
         agent = self.settings.agent
         ack = await self.client.login_agent(agent)
         self._set_state(self.state.logged_in_as(agent))
-        self.notified.emit("info", ack.message or self.tr("Logged in."))
+        self.notified.emit("info", with_server_text(self.tr("Logged in."), ack.message))
         # Its own task: a failure there is not a failed login, and nobody asked for it.
         self._spawn(self._refresh_reasons(), self.tr("Loading break reasons"), asked=False)
         self.poke()
@@ -282,7 +287,7 @@ class AgentSession(QObject):
         ack = await self.client.logout_agent(self.state.agent or self.settings.agent)
         self._set_state(self.state.logged_out())
         self._set_call(None)
-        self.notified.emit("info", ack.message or self.tr("Logged out."))
+        self.notified.emit("info", with_server_text(self.tr("Logged out."), ack.message))
 
     def refresh_reasons(self) -> asyncio.Task[Any]:
         return self._spawn(self._refresh_reasons(), self.tr("Loading break reasons"))
@@ -298,7 +303,7 @@ class AgentSession(QObject):
     async def _start_break(self, reason: BreakReason) -> None:
         ack = await self.client.break_start(self.state.agent or self.settings.agent, reason.id)
         self._set_state(self.state.break_started(reason, time.time()))
-        self.notified.emit("info", ack.message or self.tr("Break started."))
+        self.notified.emit("info", with_server_text(self.tr("Break started."), ack.message))
 
     def end_break(self) -> asyncio.Task[Any]:
         return self._spawn(self._end_break(), self.tr("Ending the break"))
@@ -309,7 +314,7 @@ class AgentSession(QObject):
         start = result.start.timestamp() if result.start else None
         end = result.end.timestamp() if result.end else None
         self._set_state(self.state.break_ended(end, started_at=start))
-        self.notified.emit("info", result.message or self.tr("Break ended."))
+        self.notified.emit("info", with_server_text(self.tr("Break ended."), result.message))
 
     def parse_number(self, text: str) -> DialTarget:
         """Normalise ``text`` as the dial field would; raises InvalidNumber. Pure, fast."""
@@ -335,6 +340,7 @@ class AgentSession(QObject):
     async def _transfer(self, text: str) -> None:
         target = self.parse_number(text)
         ack = await self.client.redirect(self.settings.extension, target.number)
+        self.transferred.emit(target)
         self.notified.emit(
             "info", self.tr("Call transferred to %s.") % (ack.extension or target.display)
         )
@@ -346,7 +352,8 @@ class AgentSession(QObject):
 
     async def _hangup(self) -> None:
         ack = await self.client.hangup(self.settings.extension)
-        self.notified.emit("info", ack.message or self.tr("Call ended."))
+        self.hung_up.emit()
+        self.notified.emit("info", with_server_text(self.tr("Call ended."), ack.message))
         self.poke()
 
     # -- polling -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from agentbar.api.errors import ApiError, CallCenterError
 from agentbar.core.phone import InvalidNumber
 
 
@@ -62,10 +63,37 @@ def _translate_sentence(sentence: str, contexts: tuple[str, ...]) -> str:
     return sentence
 
 
+def server_said(text: str) -> str:
+    """The server's own words, as sent, marked as the server's ("Server: …" / "Sunucu: …")."""
+    return QCoreApplication.translate("messages", "Server: “%s”") % text.strip()
+
+
+def with_server_text(ours: str, server_text: str | None) -> str:
+    """Our own sentence, then the server's words (when it sent any) marked as the server's."""
+    if server_text and server_text.strip():
+        return f"{ours} {server_said(server_text)}"
+    return ours
+
+
 def error_text(exc: BaseException) -> str:
-    """An API error in the user's language: our own marked sentences translated, the
-    server's own words (often Turkish already) and technical details kept as they are."""
-    return translated_sentences(str(exc), ("api",))
+    """An API error in the user's language, one language only.
+
+    Our own (marked) sentences are translated; a library's or the operating system's
+    technical words (``detail``, English) stay in the log, not in the message; the server's
+    own words are shown as sent, marked as the server's. An HTTP status is kept as a code.
+    """
+    if not isinstance(exc, CallCenterError):
+        return translated_sentences(str(exc), ("api",))
+    parts = []
+    if exc.summary:
+        parts.append(translated_sentences(exc.summary, ("api",)))
+    if isinstance(exc, ApiError) and exc.status is not None and exc.status >= 300:
+        parts.append(f"(HTTP {exc.status})")
+    if exc.server_text:
+        parts.append(server_said(exc.server_text))
+    if not parts:  # nothing of ours and nothing from the server: say what kind it was
+        parts.append(QCoreApplication.translate("messages", "The server refused the request."))
+    return " ".join(parts)
 
 
 def core_message(text: str) -> str:

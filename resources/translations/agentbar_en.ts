@@ -194,8 +194,8 @@
         <translation>▶ Listen</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
-        <translation>Show this call's recording in the Recordings tab (%s)</translation>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
+        <translation>Show this call&apos;s recording in the Recordings tab (%s)</translation>
     </message>
 </context>
 <context>
@@ -301,8 +301,8 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
-        <translation>Today's summary</translation>
+        <source>Today&apos;s summary</source>
+        <translation>Today&apos;s summary</translation>
     </message>
     <message>
         <source>call history</source>
@@ -333,8 +333,8 @@
         <translation>&amp;Dial field</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
-        <translation>Put the number in the bar's dial field (double-click or Enter)</translation>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
+        <translation>Put the number in the bar&apos;s dial field (double-click or Enter)</translation>
     </message>
     <message>
         <source>Put the number in the dial field</source>
@@ -357,8 +357,8 @@
         <translation>&amp;Go to recording</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
-        <translation>Show this call's recording in the Recordings tab</translation>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
+        <translation>Show this call&apos;s recording in the Recordings tab</translation>
     </message>
     <message>
         <source>Go to recording</source>
@@ -589,8 +589,8 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
-        <translation>The call center's queues and whether you are in each</translation>
+        <source>The call center&apos;s queues and whether you are in each</source>
+        <translation>The call center&apos;s queues and whether you are in each</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -771,7 +771,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>
@@ -1005,12 +1005,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1062,8 +1062,8 @@
         <translation>Do not put a user name or password in the server address.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>The server address must not contain '?' or '#'.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>The server address must not contain &apos;?&apos; or &apos;#&apos;.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1132,6 +1132,17 @@
     <message>
         <source>Incoming call</source>
         <translation>Incoming call</translation>
+    </message>
+    <message numerus="yes">
+        <source>Diagnostics copied: version, settings without secrets and the last %n log line(s). Paste them into your message to IT.</source>
+        <translation>
+            <numerusform>Diagnostics copied: version, settings without secrets and the last %n log line. Paste them into your message to IT.</numerusform>
+            <numerusform>Diagnostics copied: version, settings without secrets and the last %n log lines. Paste them into your message to IT.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the log folder: %s</source>
+        <translation>Could not open the log folder: %s</translation>
     </message>
     <message>
         <source>Quit AgentBar</source>
@@ -1320,6 +1331,14 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copy &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1458,6 +1477,14 @@
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copy &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1485,7 +1512,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1493,8 +1520,8 @@
         <translation>The server URL is not usable.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
-        <translation>The server's TLS certificate could not be verified.</translation>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
+        <translation>The server&apos;s TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>A secure (TLS) connection to the server failed.</source>
@@ -1517,11 +1544,24 @@
         <translation>The recording is too large.</translation>
     </message>
     <message>
+        <source>The server URL is not a valid address.</source>
+        <translation>The server URL is not a valid address.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https:// and name a host.</source>
+        <translation>The server URL must start with http:// or https:// and name a host.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is larger than 8 MB.</source>
+        <translation>The server&apos;s reply is larger than 8 MB.</translation>
+    </message>
+    <message>
         <source>The server sent something that is not a recording.</source>
         <translation>The server sent something that is not a recording.</translation>
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1529,40 +1569,40 @@
         <translation>The server sent an empty reply.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
-        <translation>The server's reply is neither XML nor JSON.</translation>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
+        <translation>The server&apos;s reply is neither XML nor JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
-        <translation>The server's JSON reply is not valid UTF-8.</translation>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
+        <translation>The server&apos;s JSON reply is not valid UTF-8.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
-        <translation>The server's JSON reply is nested too deeply.</translation>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
+        <translation>The server&apos;s JSON reply is nested too deeply.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
-        <translation>The server's JSON reply is malformed or cut short.</translation>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
+        <translation>The server&apos;s JSON reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
-        <translation>The server's XML reply was refused as unsafe.</translation>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
+        <translation>The server&apos;s XML reply was refused as unsafe.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
-        <translation>The server's XML reply is malformed or cut short.</translation>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
+        <translation>The server&apos;s XML reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
-        <translation>The server's XML reply is nested too deeply.</translation>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
+        <translation>The server&apos;s XML reply is nested too deeply.</translation>
     </message>
     <message>
         <source>The server sent a web page instead of API data.</source>
         <translation>The server sent a web page instead of API data.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
-        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</translation>
     </message>
     <message>
         <source>Check the server URL.</source>
@@ -1581,12 +1621,49 @@
         <translation>The server redirected the request; redirects are not followed so that the API key never reaches another address.</translation>
     </message>
     <message>
+        <source>The server sent an unexpected structure.</source>
+        <translation>The server sent an unexpected structure.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s result field is not true or false.</source>
+        <translation>The server&apos;s result field is not true or false.</translation>
+    </message>
+    <message>
+        <source>The server refused the request without a reason.</source>
+        <translation>The server refused the request without a reason.</translation>
+    </message>
+    <message>
+        <source>The server sent a list item that is not a record.</source>
+        <translation>The server sent a list item that is not a record.</translation>
+    </message>
+    <message>
+        <source>The server sent a bare list where an envelope was expected.</source>
+        <translation>The server sent a bare list where an envelope was expected.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not an object.</source>
+        <translation>The server&apos;s reply is not an object.</translation>
+    </message>
+    <message>
         <source>The server failed.</source>
         <translation>The server failed.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
-        <translation>The server's reply has no result field.</translation>
+        <source>The server&apos;s reply has no result field.</source>
+        <translation>The server&apos;s reply has no result field.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a list of records.</source>
+        <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
+        <translation>The server&apos;s reply is not a list of records.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a message.</source>
+        <translation>The server&apos;s reply is not a message.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s agent list is malformed.</source>
+        <translation>The server&apos;s agent list is malformed.</translation>
     </message>
 </context>
 <context>
@@ -1600,8 +1677,8 @@
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
-        <translation>The server's reply is not the call-center API</translation>
+        <source>The server&apos;s reply is not the call-center API</source>
+        <translation>The server&apos;s reply is not the call-center API</translation>
     </message>
     <message>
         <source>The server answered with an error</source>
@@ -1609,7 +1686,7 @@
     </message>
     <message>
         <source>Connected: the server answered, but lists no break reasons.</source>
-        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself. On failure: what happened (a marked sentence without its full stop) and the error itself (redacted), so the UI can word both in one language.</extracomment>
         <translation>Connected: the server answered, but lists no break reasons.</translation>
     </message>
     <message>
@@ -1658,10 +1735,21 @@
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>Server: “%s”</source>
+        <translation>Server: “%s”</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>The server refused the request.</translation>
+    </message>
+</context>
+<context>
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -1693,8 +1781,8 @@
         <translation>contains no digits</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' is only allowed once, at the start</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; is only allowed once, at the start</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1765,7 +1853,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

@@ -194,7 +194,7 @@
         <translation>▶ Dinle</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
     </message>
 </context>
@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>Start AgentBar when I log &amp;in</source>
-        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
+        <translation>Oturum açınca AgentBar&apos;ı başla&amp;t</translation>
     </message>
     <message>
         <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
-        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar&apos;ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
     </message>
     <message>
         <source>Start AgentBar at login</source>
-        <translation>Oturum açılınca AgentBar'ı başlat</translation>
+        <translation>Oturum açılınca AgentBar&apos;ı başlat</translation>
     </message>
     <message>
         <source>Start at login problem</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
-        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows&apos;ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar&apos;ı seçin.</translation>
     </message>
     <message>
         <source>Handle phone links</source>
@@ -301,7 +301,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
+        <source>Today&apos;s summary</source>
         <translation>Bugünün özeti</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@
         <translation>&amp;Arama alanına</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
         <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
     </message>
     <message>
@@ -357,7 +357,7 @@
         <translation>Kayda &amp;git</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
     </message>
     <message>
@@ -589,7 +589,7 @@
         <translation>Kuyruklar</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
+        <source>The call center&apos;s queues and whether you are in each</source>
         <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
     </message>
     <message>
@@ -770,7 +770,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -1004,12 +1004,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1060,8 +1060,8 @@
         <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Sunucu adresinde &apos;?&apos; veya &apos;#&apos; olmamalı.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1130,6 +1130,16 @@
     <message>
         <source>Incoming call</source>
         <translation>Gelen çağrı</translation>
+    </message>
+    <message numerus="yes">
+        <source>Diagnostics copied: version, settings without secrets and the last %n log line(s). Paste them into your message to IT.</source>
+        <translation>
+            <numerusform>Tanılama bilgisi kopyalandı: sürüm, gizli bilgiler olmadan ayarlar ve günlüğün son %n satırı. BT ekibine yazdığınız iletiye yapıştırın.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the log folder: %s</source>
+        <translation>Günlük klasörü açılamadı: %s</translation>
     </message>
     <message>
         <source>Quit AgentBar</source>
@@ -1318,6 +1328,14 @@
         <translation>&amp;Ayarlar…</translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Tanılama bilgisini kopyala</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Kapat</translation>
     </message>
@@ -1456,6 +1474,14 @@
         <translation>&amp;Ayarlar…</translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Tanılama bilgisini kopyala</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Kapat</translation>
     </message>
@@ -1483,7 +1509,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>
@@ -1491,7 +1517,7 @@
         <translation>Sunucu adresi kullanılamıyor.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
         <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
     </message>
     <message>
@@ -1515,11 +1541,24 @@
         <translation>Kayıt çok büyük.</translation>
     </message>
     <message>
+        <source>The server URL is not a valid address.</source>
+        <translation>Sunucu URL&apos;si geçerli bir adres değil.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https:// and name a host.</source>
+        <translation>Sunucu URL&apos;si http:// veya https:// ile başlamalı ve bir sunucu adı içermeli.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is larger than 8 MB.</source>
+        <translation>Sunucunun yanıtı 8 MB&apos;tan büyük.</translation>
+    </message>
+    <message>
         <source>The server sent something that is not a recording.</source>
         <translation>Sunucu kayıt olmayan bir şey gönderdi.</translation>
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
     </message>
     <message>
@@ -1527,31 +1566,31 @@
         <translation>Sunucu boş bir yanıt gönderdi.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
         <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
         <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
         <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
         <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
         <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
         <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
         <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
     </message>
     <message>
@@ -1559,7 +1598,7 @@
         <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
         <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
     </message>
     <message>
@@ -1579,12 +1618,49 @@
         <translation>Sunucu isteği başka yere yönlendirdi; API anahtarı başka bir adrese gitmesin diye yönlendirmeler izlenmez.</translation>
     </message>
     <message>
+        <source>The server sent an unexpected structure.</source>
+        <translation>Sunucu beklenmeyen bir yapı gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s result field is not true or false.</source>
+        <translation>Sunucunun result alanı true ya da false değil.</translation>
+    </message>
+    <message>
+        <source>The server refused the request without a reason.</source>
+        <translation>Sunucu isteği gerekçe belirtmeden reddetti.</translation>
+    </message>
+    <message>
+        <source>The server sent a list item that is not a record.</source>
+        <translation>Sunucu, kayıt olmayan bir liste öğesi gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server sent a bare list where an envelope was expected.</source>
+        <translation>Sunucu, zarf beklenen yerde yalın bir liste gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not an object.</source>
+        <translation>Sunucunun yanıtı bir nesne değil.</translation>
+    </message>
+    <message>
         <source>The server failed.</source>
         <translation>Sunucu hata verdi.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
+        <source>The server&apos;s reply has no result field.</source>
         <translation>Sunucunun yanıtında result alanı yok.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a list of records.</source>
+        <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
+        <translation>Sunucunun yanıtı bir kayıt listesi değil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a message.</source>
+        <translation>Sunucunun yanıtı bir ileti değil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s agent list is malformed.</source>
+        <translation>Sunucunun temsilci listesi bozuk.</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1674,7 @@
         <translation>Sunucuya ulaşılamıyor</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
+        <source>The server&apos;s reply is not the call-center API</source>
         <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
     </message>
     <message>
@@ -1607,7 +1683,7 @@
     </message>
     <message>
         <source>Connected: the server answered, but lists no break reasons.</source>
-        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself. On failure: what happened (a marked sentence without its full stop) and the error itself (redacted), so the UI can word both in one language.</extracomment>
         <translation>Bağlandı: sunucu yanıt verdi, ancak hiç mola nedeni listelemiyor.</translation>
     </message>
     <message>
@@ -1656,10 +1732,21 @@
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>Server: “%s”</source>
+        <translation>Sunucu: “%s”</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Sunucu isteği reddetti.</translation>
+    </message>
+</context>
+<context>
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -1691,8 +1778,8 @@
         <translation>hiç rakam içermiyor</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' yalnızca bir kez, başta olabilir</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; yalnızca bir kez, başta olabilir</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1763,7 +1850,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>

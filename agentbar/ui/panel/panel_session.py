@@ -28,7 +28,7 @@ from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import adopt_long_lived
-from agentbar.ui.messages import error_text
+from agentbar.ui.messages import error_text, with_server_text
 from agentbar.workers import on_cpu_lane
 
 log = logging.getLogger(__name__)
@@ -381,7 +381,7 @@ class PanelSession(QObject):
         self.queues = [info if q.extension == queue else q for q in self.queues]
         if member is None or member == join:
             done = self.tr("Joined queue %s.") if join else self.tr("Left queue %s.")
-            message = f"{ack.message} — {done % queue}" if ack.message else done % queue
+            message = with_server_text(done % queue, ack.message)
         else:
             message = self.tr("The server answered “%s”, but queue %s still lists agent %s as %s.")
             state = self.tr("not a member") if join else self.tr("a member")

@@ -25,6 +25,7 @@ from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
 from agentbar.core.settings import Settings, save_settings
 from agentbar.desktop.single_instance import Claim
+from agentbar.ui.activity import start_activity_log
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import MainThreadCollector
 from agentbar.ui.i18n import install_translations
@@ -150,7 +151,9 @@ async def run(
         notifier=notifier,
         recordings_dir=paths.recordings_cache_dir,
         basedir=args.basedir,
+        log_file=paths.log_file,
     )
+    start_activity_log(session, shell)
     if getattr(args, "bench_ready", False):
         _announce_ready(shell.toolbar)
     minimized = _minimized(args)
@@ -186,6 +189,8 @@ async def run(
             settings=lambda: shell.toolbar.settings_requested.emit(),
             quit=lambda: shell.toolbar.quit_requested.emit(),
             show_recordings=getattr(shell, "show_recordings", None),
+            copy_diagnostics=shell.copy_diagnostics,
+            open_log_folder=shell.open_log_folder,
         )
     )
     server = _serve(claim, remote, notes)

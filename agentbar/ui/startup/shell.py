@@ -67,6 +67,7 @@ class Shell(QObject):
         notifier: Notifier,
         recordings_dir: Path | None = None,
         basedir: str | None = None,
+        log_file: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class Shell(QObject):
         self._make_client = make_client
         self._register_secret = register_secret
         self._basedir = basedir
+        self.log_file = log_file
         self.notifier = notifier
         self.quit_event = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -123,6 +125,8 @@ class Shell(QObject):
         bar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
         bar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
         bar.position_changed.connect(self._on_position_changed)
+        bar.diagnostics_requested.connect(self.copy_diagnostics)
+        bar.log_folder_requested.connect(self.open_log_folder)
         return bar
 
     async def apply_language(self, language: str) -> None:
@@ -243,6 +247,47 @@ class Shell(QObject):
     def _on_notified(self, level: str, text: str) -> None:
         if level == "error" and not self.toolbar.isActiveWindow():
             self.notifier.notify("AgentBar", text, error=True)
+
+    # -- for the people who support agents -------------------------------------------------
+
+    def copy_diagnostics(self) -> None:
+        """Put the version, the settings (no secrets) and the log's last 200 lines on the
+        clipboard; the log is read in a worker thread."""
+        self._spawn(self._copy_diagnostics())
+
+    async def _copy_diagnostics(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtGui import QGuiApplication
+
+        from agentbar import __version__
+        from agentbar.api.errors import redact
+        from agentbar.core import activity
+
+        lines: list[str] = []
+        if self.log_file is not None:
+            lines = await asyncio.to_thread(activity.tail, self.log_file, 200)
+        text = activity.diagnostics(__version__, self.session.settings, lines, pyside_version)
+        QGuiApplication.clipboard().setText(redact(text, (self._key,)))
+        self.toolbar.show_message(
+            "info",
+            self.tr(
+                "Diagnostics copied: version, settings without secrets and the last %n log "
+                "line(s). Paste them into your message to IT.",
+                "",
+                len(lines),
+            ),
+        )
+
+    def open_log_folder(self) -> None:
+        """Open the folder of the log files in the file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = (self.log_file or Paths.default().log_file).parent
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.toolbar.show_message(
+                "warning", self.tr("Could not open the log folder: %s") % folder
+            )
 
     # -- quitting ------------------------------------------------------------------------
 
