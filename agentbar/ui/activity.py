@@ -63,7 +63,7 @@ class ActivityLog(QObject):
         self._online = connection.online
         if not connection.online:
             self._outage_since = time.time()
-            log.warning(activity.outage_started(connection.reason))
+            log.warning(activity.outage_started(connection.detail or connection.reason))
         else:
             since, self._outage_since = self._outage_since, None
             log.info(activity.outage_ended(time.time() - since if since else 0.0))

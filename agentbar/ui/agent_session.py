@@ -45,6 +45,8 @@ class Connection:
     reason: str = ""
     retry_at: float = 0.0
     auth_failed: bool = False
+    #: The whole technical text (English, for the log): the library's words included.
+    detail: str = ""
 
 
 class AgentSession(QObject):
@@ -169,7 +171,7 @@ class AgentSession(QObject):
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
         except NetworkError as exc:
-            self._went_offline(error_text(exc))
+            self._went_offline(error_text(exc), detail=exc.message)
             if asked:
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         except CallCenterError as exc:
@@ -363,10 +365,12 @@ class AgentSession(QObject):
             self.call = call
             self.call_changed.emit(call)
 
-    def _went_offline(self, reason: str, *, auth: bool = False) -> float:
+    def _went_offline(self, reason: str, *, auth: bool = False, detail: str = "") -> float:
         delay = BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
         self._failures += 1
-        self.connection = Connection(False, reason, time.time() + delay, auth_failed=auth)
+        self.connection = Connection(
+            False, reason, time.time() + delay, auth_failed=auth, detail=detail or reason
+        )
         self.connection_changed.emit(self.connection)
         return delay
 
@@ -405,9 +409,9 @@ class AgentSession(QObject):
             try:
                 await self.poll_once()
             except AuthError as exc:
-                delay = self._went_offline(error_text(exc), auth=True)
+                delay = self._went_offline(error_text(exc), auth=True, detail=exc.message)
             except CallCenterError as exc:
-                delay = self._went_offline(error_text(exc))
+                delay = self._went_offline(error_text(exc), detail=exc.message)
             except Exception:
                 log.exception("poll failed")
                 delay = self._went_offline(self.tr("internal error (details in the log)"))

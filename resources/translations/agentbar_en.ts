@@ -5,6 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
+        <extracomment>The whole technical text (English, for the log): the library&apos;s words included.</extracomment>
         <translation>The server refused the API key: %s</translation>
     </message>
     <message>

@@ -61,9 +61,7 @@ def test_turkish_bar_shows_a_network_failure_without_httpx_english(
         install_translations("en")
 
 
-def test_the_servers_own_words_are_marked_as_the_servers(
-    qtbot, qloop, sim, monkeypatch, tmp_path
-):
+def test_the_servers_own_words_are_marked_as_the_servers(qtbot, qloop, sim, monkeypatch, tmp_path):
     task = _run(qloop, tmp_path, sim, monkeypatch, "en")
     try:
         bar = _bar(qtbot)
