@@ -113,6 +113,18 @@ class HistoryTab(QWidget):
 
     # -- rendering -------------------------------------------------------------------------
 
+    def show_entries(self, entries: list[CallEntry], summary: TodaySummary) -> None:
+        """Show ``entries`` (the session's list) without asking the server."""
+        self._on_loaded(entries, summary)
+
+    def select_entry(self, entry: object) -> None:
+        """Select the row of ``entry`` when it is shown."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.entry_at(index) == entry:
+                self.view.selectRow(row)
+                return
+
     def _on_loaded(self, entries: list[CallEntry], summary: TodaySummary) -> None:
         header = self.view.horizontalHeader()
         self.model.set_entries(

@@ -207,6 +207,11 @@ class PlayerBar(QWidget):
             f"{duration_text(position / 1000)} / {duration_text(duration / 1000)}"
         )
 
+    def adopt_player_state(self) -> None:
+        """Show the player as it is now (a rebuilt panel takes over a loaded recording)."""
+        self._on_playing(self.player.playing)
+        self._on_duration(self.player.duration)
+
     def _loaded(self) -> bool:
         return self.player.source is not None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -34,6 +36,21 @@ def place_rect(bar: QRect, size: tuple[int, int], area: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
+@dataclass(frozen=True, slots=True)
+class PanelView:
+    """What the agent sees in the panel, carried over when it is rebuilt (a language switch)."""
+
+    visible: bool
+    geometry: QRect
+    tab: int
+    recordings_search: str
+    recordings_selected: str | None  # server path
+    playing_file: str | None  # the recording loaded in the player (playing or paused)
+    history_search: str
+    history_selected: object  # CallEntry | None
+    queue_selected: str | None
+
+
 class SidePanel(QWidget):
     """The panel window. ``dial_requested(number)``: put a number in the bar's dial field."""
 
@@ -49,6 +66,7 @@ class SidePanel(QWidget):
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAccessibleName(self.tr("AgentBar side panel"))
         self._loaded = False
+        self._handing_over = False
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Panel sections"))
         self.recordings = RecordingsTab(panel, player, self)
@@ -130,7 +148,7 @@ class SidePanel(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._summary_timer.stop()
-        if self.player.playing:
+        if self.player.playing and not self._handing_over:
             self.player.pause()  # no sound from a window the agent cannot see
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -142,6 +160,55 @@ class SidePanel(QWidget):
             self.hide()
         else:
             super().keyPressEvent(event)
+
+    # -- rebuilt in place (a language switch) -----------------------------------------------
+
+    def view_state(self) -> PanelView:
+        """Where the panel is and what the agent has open, typed and selected in it."""
+        queue = self.queues.selected()
+        history = self.history.selected_entry()
+        return PanelView(
+            visible=self.isVisible(),
+            geometry=self.geometry(),
+            tab=self.tabs.currentIndex(),
+            recordings_search=self.recordings.search.text(),
+            recordings_selected=(entry.file if (entry := self.recordings.bound) else None),
+            playing_file=self.recordings.loaded_file,
+            history_search=self.history.search.text(),
+            history_selected=history,
+            queue_selected=queue.extension if queue else None,
+        )
+
+    def hand_over(self) -> None:
+        """Hide for good, leaving the shared player as it is (the new panel takes it over)."""
+        self._handing_over = True
+        self.hide()
+
+    def take_over(self, view: PanelView) -> None:
+        """Show what the previous panel showed: its lists (from the session, no new request),
+        place, tab, searches, selections, and the recording in the player, still playing."""
+        panel = self.panel
+        if panel.since is not None:
+            self._loaded = True
+            self.recordings.show_entries(panel.recordings, panel.since)
+        if panel.history:
+            self._loaded = True
+            self.history.show_entries(panel.history, panel.summary())
+        if panel.queues:
+            self.queues.show_queues(panel.queues)
+        self.recordings.search.setText(view.recordings_search)
+        if view.recordings_selected:
+            self.recordings.adopt(view.recordings_selected, view.playing_file)
+        self.history.search.setText(view.history_search)
+        if view.history_selected is not None:
+            self.history.select_entry(view.history_selected)
+        if view.queue_selected:
+            self.queues.select(view.queue_selected)
+        self.tabs.setCurrentIndex(view.tab)
+        self.setGeometry(view.geometry)
+        if view.visible:
+            self.show()
+            self.raise_()
 
     # -- messages --------------------------------------------------------------------------
 

@@ -142,11 +142,17 @@ class Shell(QObject):
         visible = old.isVisible()
         new = self._make_toolbar()
         new.move(old.pos())
+        new.dial_field.setText(old.dial_field.text())  # what the agent typed stays
+        new.transfer_field.setText(old.transfer_field.text())
+        typing = old.dial_field.hasFocus()
         self.toolbar = new
         self.panel.rebind(new)
         if visible:
             new.show()
             new.raise_()
+        if typing:
+            new.activateWindow()
+            new.dial_field.setFocus()
         old.hide()
         old.deleteLater()
 
