@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
+from agentbar.core.history import break_times
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
@@ -312,9 +313,10 @@ class AgentSession(QObject):
 
     async def _end_break(self) -> None:
         result = await self.client.break_end(self.state.agent or self.settings.agent)
-        # The server's own record of the break wins over ours when it sends one.
-        start = result.start.timestamp() if result.start else None
-        end = result.end.timestamp() if result.end else None
+        # The server's own record of the break wins over ours when it is plausible.
+        now = time.time()
+        seen = self.state.on_break.started_at if self.state.on_break else now
+        start, end = break_times(seen, now, result.start, result.end)
         self._set_state(self.state.break_ended(end, started_at=start))
         self.notified.emit("info", with_server_text(self.tr("Break ended."), result.message))
 

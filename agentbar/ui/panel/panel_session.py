@@ -85,8 +85,12 @@ class PanelSession(QObject):
         self._records: list[CallRecord] = []
         self.recordings: list[CallEntry] = []
         self.history: list[CallEntry] = []
+        self.has_history = False  # True once the history came (even an empty one)
         self.queues: list[QueueInfo] = []
+        self._history_wanted = False
+        self._last_call: object = session.call
         session.settings_changed.connect(self._on_settings_changed)
+        session.call_changed.connect(self._on_call_changed)
 
     @property
     def extension(self) -> str:
@@ -305,8 +309,17 @@ class PanelSession(QObject):
 
     # -- history ---------------------------------------------------------------------------
 
+    def _on_call_changed(self, call: object) -> None:
+        """A call ended: today's counts change, so the history is asked for again (only once
+        the panel has shown it; the server writes the call's record when it ends)."""
+        ended = self._last_call is not None and call is None
+        self._last_call = call
+        if ended and self._history_wanted and not self.busy("history"):
+            self.load_history()
+
     def load_history(self) -> asyncio.Task[Any]:
         """Load the last 7 days of calls and today's summary."""
+        self._history_wanted = True
         return self._spawn(self._load_history(), self.tr("Loading the call history"), "history")
 
     async def _load_history(self) -> None:
@@ -325,6 +338,7 @@ class PanelSession(QObject):
             recordings = self.recordings
             history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
+        self.has_history = True
         adopt_long_lived()
         self.history_loaded.emit(self.history, self.summary())
 

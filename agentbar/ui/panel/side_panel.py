@@ -96,8 +96,9 @@ class SidePanel(QWidget):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(lambda: self.message.setText(""))
         self._summary_timer = QTimer(self)
-        self._summary_timer.setInterval(30_000)  # the break time keeps running
+        self._summary_timer.setInterval(1000)  # a running break's time, while one runs
         self._summary_timer.timeout.connect(self._refresh_summary)
+        panel.session.state_changed.connect(self._on_state_changed)
         for source in (panel, self.recordings, self.history, self.queues):
             source.notified.connect(self.show_message)
         self.history.dial_requested.connect(self.dial_requested.emit)
@@ -143,7 +144,7 @@ class SidePanel(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self.load_all()
-        self._summary_timer.start()
+        self._on_state_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -191,7 +192,7 @@ class SidePanel(QWidget):
         if panel.since is not None:
             self._loaded = True
             self.recordings.show_entries(panel.recordings, panel.since)
-        if panel.history:
+        if panel.has_history:
             self._loaded = True
             self.history.show_entries(panel.history, panel.summary())
         if panel.queues:
@@ -218,6 +219,14 @@ class SidePanel(QWidget):
         self.message.setStyleSheet(f"color: {colour};")
         self._message_timer.start(8000 if level == "info" else 20000)
 
+    def _on_state_changed(self, *_args: object) -> None:
+        """A break started or ended: the summary says so now, and runs while it lasts."""
+        if self.isVisible() and self.panel.session.state.on_break is not None:
+            self._summary_timer.start()
+        else:
+            self._summary_timer.stop()
+        self._refresh_summary()
+
     def _refresh_summary(self) -> None:
-        if self.panel.history:
+        if self.panel.has_history:
             self.history.show_summary(self.panel.summary())
