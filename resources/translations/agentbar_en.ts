@@ -211,6 +211,14 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>the date format, e.g. 16 Nov 2026</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+</context>
+<context>
     <name>DesktopSettings</name>
     <message>
         <source>Desktop</source>
@@ -368,6 +376,10 @@
     <message>
         <source>Today — calls: %d · answered: %d · talk time: %s · break time: %s</source>
         <translation>Today — calls: %d · answered: %d · talk time: %s · break time: %s</translation>
+    </message>
+    <message>
+        <source>Your numbers for %s</source>
+        <translation>Your numbers for %s</translation>
     </message>
     <message>
         <source>Loading the call history…</source>

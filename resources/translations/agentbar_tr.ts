@@ -211,6 +211,14 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>the date format, e.g. 16 Nov 2026</comment>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+</context>
+<context>
     <name>DesktopSettings</name>
     <message>
         <source>Desktop</source>
@@ -368,6 +376,10 @@
     <message>
         <source>Today — calls: %d · answered: %d · talk time: %s · break time: %s</source>
         <translation>Bugün — çağrı: %d · cevaplanan: %d · konuşma süresi: %s · mola süresi: %s</translation>
+    </message>
+    <message>
+        <source>Your numbers for %s</source>
+        <translation>%s tarihli sayılarınız</translation>
     </message>
     <message>
         <source>Loading the call history…</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from agentbar.core.history import TodaySummary
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.dates import date_text
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import (
     HISTORY_COLUMNS,
@@ -138,6 +139,8 @@ class HistoryTab(QWidget):
             self.tr("Today — calls: %d · answered: %d · talk time: %s · break time: %s")
             % (s.calls, s.answered, duration_text(s.talk_s), duration_text(s.break_s))
         )
+        # The day the numbers are for, in the language's one date format.
+        self.summary.setToolTip(self.tr("Your numbers for %s") % date_text(self.panel.today()))
 
     def _on_busy(self, kind: str, busy: bool) -> None:
         if kind == "history":

@@ -342,6 +342,10 @@ class PanelSession(QObject):
         adopt_long_lived()
         self.history_loaded.emit(self.history, self.summary())
 
+    def today(self) -> date:
+        """The day "today" means for the summary (injectable for tests)."""
+        return self._today()
+
     def summary(self) -> TodaySummary:
         """Today's numbers from the loaded history, with the break time as of now."""
         today = self._today()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from agentbar.core.recording_cache import cache_name
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.dates import date_text
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import RECORDING_COLUMNS, CallTableModel
 from agentbar.ui.panel.call_table import COLUMN_SAMPLES, CallTableView, search_field
@@ -119,9 +120,7 @@ class RecordingsTab(QWidget):
             entries, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
         )
         self.range_label.setText(
-            self.tr("%n recording(s) since %s", "", len(entries)).replace(
-                "%s", since.strftime("%d.%m.%Y")
-            )
+            self.tr("%n recording(s) since %s", "", len(entries)).replace("%s", date_text(since))
         )
         if current is not None:
             self.select_file(current)
