@@ -1,22 +1,25 @@
 """Dates and times as the UI shows them: one format per language, everywhere.
 
-The table, the summary, the tooltips and the player all word a date the same way. The
-patterns are translatable (context ``Dates``), so each language has exactly one: Turkish
-``16.11.2026 09:30``, English ``16 Nov 2026 09:30`` (day first and a month name: never the
-ambiguous ``11/16/26``). Month names come from the UI language's locale (QLocale.setDefault
-follows the language setting, ui/i18n.py). Times are 24-hour in both languages.
+The table, the summary, the tooltips and the player all word a date the same way, one
+pattern per UI language: Turkish ``16.11.2026 09:30``, English ``16 Nov 2026 09:30`` (day
+first and a month name: never the ambiguous ``11/16/26``). The language is the default
+QLocale's, which follows the language setting (ui/i18n.py); so do the month names. Times are
+24-hour in both languages; tooltips add the seconds.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+_DATE_PATTERNS = {QLocale.Language.Turkish: "dd.MM.yyyy"}
+_DEFAULT_DATE_PATTERN = "d MMM yyyy"  # English
 
 
 def date_pattern() -> str:
-    """The language's date pattern (QLocale format characters)."""
-    return QCoreApplication.translate("Dates", "d MMM yyyy", "the date format, e.g. 16 Nov 2026")
+    """The UI language's date pattern (QLocale format characters)."""
+    return _DATE_PATTERNS.get(QLocale().language(), _DEFAULT_DATE_PATTERN)
 
 
 def time_pattern(*, seconds: bool = False) -> str:

@@ -211,14 +211,6 @@
     </message>
 </context>
 <context>
-    <name>Dates</name>
-    <message>
-        <source>d MMM yyyy</source>
-        <comment>the date format, e.g. 16 Nov 2026</comment>
-        <translation>d MMM yyyy</translation>
-    </message>
-</context>
-<context>
     <name>DesktopSettings</name>
     <message>
         <source>Desktop</source>

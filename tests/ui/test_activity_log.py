@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -67,8 +67,13 @@ def _menu_item(qtbot, bar: Toolbar, key: Qt.Key) -> None:
 
 def test_a_shift_in_the_activity_log_and_the_diagnostics(qtbot, qloop, sim, log_to, monkeypatch):
     monkeypatch.setenv("AGENTBAR_API_KEY", KEY)
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     base = log_to.config_dir.parent
     _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
     task = _start(qloop, base)

@@ -48,7 +48,7 @@ def fixed_time_sim() -> Iterator[Simulator]:
 def _open_panel(qtbot, bar: Toolbar) -> SidePanel:
     qtbot.mouseClick(bar.panel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(_find(SidePanel)), timeout=WAIT)
-    panel = _find(SidePanel)[0]
+    panel: SidePanel = _find(SidePanel)[0]
     qtbot.waitUntil(lambda: "calls:" in panel.history.summary.text(), timeout=WAIT)
     return panel
 

@@ -32,7 +32,8 @@ def sim() -> Iterator[Simulator]:
 
 def _bar(qtbot) -> Toolbar:
     qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
-    return _find(Toolbar)[0]
+    bar: Toolbar = _find(Toolbar)[0]
+    return bar
 
 
 def _run(qloop, tmp_path, sim, monkeypatch, language: str, **settings: str):

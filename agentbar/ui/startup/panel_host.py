@@ -106,9 +106,12 @@ class PanelHost(QObject):
             self.panel.place_beside(self.toolbar)
 
     async def aclose(self) -> None:
-        """Stop playback and downloads; wait for the panel's tasks (at quit)."""
+        """Stop playback and downloads; wait for the panel's tasks (at quit). The panel goes:
+        the run's one player outlives it and must not call into its tabs any more."""
         if self.panel is not None:
             self.panel.player.stop()
             self.panel.hide()
+            self.panel.deleteLater()
+            self.panel = None
         if self.panel_session is not None:
             await self.panel_session.aclose()
