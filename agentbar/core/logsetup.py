@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 import sys
+from io import TextIOWrapper
 from pathlib import Path
 
 from agentbar.api.errors import redact
@@ -44,6 +47,21 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are the user's alone (0600), also after each rotation.
+
+    The log holds the agent's actions (the activity log, core/activity.py): no other user of
+    the machine may read it, whatever the umask.
+    """
+
+    def _open(self) -> TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        with contextlib.suppress(OSError):  # a file from an older version may be looser
+            os.chmod(self.baseFilename, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+
+
 def set_level(level: str) -> None:
     """Apply the user's log level (settings.log_level) once the settings are read.
 
@@ -72,9 +90,9 @@ def setup_logging(
     redactor = RedactingFilter()
     handlers: list[logging.Handler] = []
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
+        log_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_file, maxBytes=2 * 1024 * 1024, backupCount=5, encoding="utf-8"
             )
         )

@@ -77,3 +77,34 @@ def test_diagnostics_hold_version_settings_and_the_lines():
     assert text.splitlines()[0].startswith("start: AgentBar 1.2.3")
     assert "agent='101'" in text
     assert text.endswith("last 2 log lines:\na\nb\n")
+
+
+def test_the_log_files_are_private_and_rotate(tmp_path):
+    import logging
+    import os
+    import stat
+    import sys
+
+    from agentbar.core.logsetup import PrivateRotatingFileHandler
+
+    if sys.platform == "win32":
+        return  # POSIX modes
+    log_file = tmp_path / "logs" / "agentbar.log"
+    log_file.parent.mkdir()
+    log_file.write_text("from an older version\n")
+    log_file.chmod(0o644)
+    handler = PrivateRotatingFileHandler(log_file, maxBytes=200, backupCount=2, encoding="utf-8")
+    logger = logging.getLogger("agentbar.test.private")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        for n in range(20):
+            logger.warning("line %d of the activity log", n)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(p.name for p in log_file.parent.iterdir())
+    assert files == ["agentbar.log", "agentbar.log.1", "agentbar.log.2"]
+    for path in log_file.parent.iterdir():
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+    assert activity.tail(log_file, 3)[-1].endswith("line 19 of the activity log")
