@@ -26,7 +26,7 @@ from agentbar.core.history import break_times
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
-from agentbar.ui.messages import error_text, number_reason, with_server_text
+from agentbar.ui.messages import error_text, number_reason, os_error_text, with_server_text
 
 if TYPE_CHECKING:
     from agentbar.api.client import CallCenterClient
@@ -252,7 +252,9 @@ class AgentSession(QObject):
                 await asyncio.to_thread(func, value)
             except OSError as exc:
                 log.warning("could not save: %s", exc)
-                self.notified.emit("warning", self.tr("Could not save to disk: %s") % exc.strerror)
+                self.notified.emit(
+                    "warning", self.tr("Could not save to disk: %s") % os_error_text(exc)
+                )
 
         task = asyncio.ensure_future(write())
         self._tasks.add(task)

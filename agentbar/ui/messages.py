@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from agentbar.api.errors import ApiError, CallCenterError
+from agentbar.api.texts import QT_TRANSLATE_NOOP
 from agentbar.core.phone import InvalidNumber
+
+log = logging.getLogger(__name__)
 
 
 def translated(context: str, template: str, params: Mapping[str, str] | None = None) -> str:
@@ -97,5 +102,60 @@ def error_text(exc: BaseException) -> str:
 
 
 def core_message(text: str) -> str:
-    """A message from core (settings, credentials, saved state) in the user's language."""
-    return translated_sentences(text, ("credentials", "settings", "agent_state"))
+    """A message from core (settings, credentials, saved state) in the user's language only.
+
+    Core marks its constant sentences; a sentence it builds with run-time details (a path, a
+    keyring backend's own words) has no translation. In an English UI it is shown as it is;
+    in another language it is left out for a pointer to the log, where the whole text goes.
+    """
+    contexts = ("credentials", "settings", "agent_state")
+    out: list[str] = []
+    left_out = False
+    for sentence in _SENTENCE_END.split(text.strip()):
+        shown = _translate_sentence(sentence, contexts)
+        if shown == sentence and not _english_ui() and _WORDS.search(sentence):
+            left_out = True
+            continue
+        out.append(shown)
+    if left_out:
+        log.info("shown in part, untranslated details here: %s", text)
+        if not out:  # nothing of it could be said in this language: say where it is
+            out.append(
+                QCoreApplication.translate(
+                    "messages", "AgentBar found a problem with its settings or saved data."
+                )
+            )
+        out.append(
+            QCoreApplication.translate(
+                "messages", "The details are in the log (menu: Open log folder)."
+            )
+        )
+    return " ".join(out)
+
+
+_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _english_ui() -> bool:
+    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("messages", "the disk is full"),
+    errno.EACCES: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("messages", "the file or folder does not exist"),
+    errno.EROFS: QT_TRANSLATE_NOOP("messages", "the disk is read-only"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("messages", "the file exists already"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("messages", "that is a folder"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a disk operation failed, in the user's language (the system's own, often English,
+    words go to the log)."""
+    log.warning("disk operation failed: %s", exc)
+    template = _OS_ERRORS.get(exc.errno or 0)
+    if template is None:
+        return QCoreApplication.translate("messages", "a disk error (details in the log)")
+    return QCoreApplication.translate("messages", template)

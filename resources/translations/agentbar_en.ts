@@ -1749,6 +1749,42 @@
         <source>The server refused the request.</source>
         <translation>The server refused the request.</translation>
     </message>
+    <message>
+        <source>AgentBar found a problem with its settings or saved data.</source>
+        <translation>AgentBar found a problem with its settings or saved data.</translation>
+    </message>
+    <message>
+        <source>The details are in the log (menu: Open log folder).</source>
+        <translation>The details are in the log (menu: Open log folder).</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>the file exists already</source>
+        <translation>the file exists already</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>that is a folder</translation>
+    </message>
+    <message>
+        <source>a disk error (details in the log)</source>
+        <translation>a disk error (details in the log)</translation>
+    </message>
 </context>
 <context>
     <name>phone</name>

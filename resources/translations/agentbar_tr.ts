@@ -1746,6 +1746,42 @@
         <source>The server refused the request.</source>
         <translation>Sunucu isteği reddetti.</translation>
     </message>
+    <message>
+        <source>AgentBar found a problem with its settings or saved data.</source>
+        <translation>AgentBar, ayarlarında ya da kayıtlı verilerinde bir sorun buldu.</translation>
+    </message>
+    <message>
+        <source>The details are in the log (menu: Open log folder).</source>
+        <translation>Ayrıntılar günlükte (menü: Günlük klasörünü aç).</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk dolu</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>izin verilmedi</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>dosya ya da klasör yok</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>disk salt okunur</translation>
+    </message>
+    <message>
+        <source>the file exists already</source>
+        <translation>dosya zaten var</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>bu bir klasör</translation>
+    </message>
+    <message>
+        <source>a disk error (details in the log)</source>
+        <translation>bir disk hatası (ayrıntılar günlükte)</translation>
+    </message>
 </context>
 <context>
     <name>phone</name>

@@ -98,3 +98,37 @@ def test_a_server_refusal_in_turkish_is_our_sentence_plus_the_servers_words(
         _quit(qtbot, task, bar, "Kapat, girişte kal")
     finally:
         install_translations("en")
+
+
+def test_a_settings_note_in_turkish_leaves_its_english_details_to_the_log(
+    qtbot, qloop, sim, monkeypatch, tmp_path
+):
+    task = _run(qloop, tmp_path, sim, monkeypatch, "tr", poll_interval_s="fast")
+    try:
+        bar = _bar(qtbot)
+        qtbot.waitUntil(lambda: "günlükte" in bar.message.text(), timeout=WAIT)
+        text = bar.message.text()
+        assert "AgentBar, ayarlarında ya da kayıtlı verilerinde bir sorun buldu." in text
+        assert "ignored" not in text and "must be" not in text
+        assert ENGLISH.search(text) is None, text
+        _quit(qtbot, task, bar)
+    finally:
+        install_translations("en")
+
+
+def test_disk_errors_and_core_notes_in_the_ui_language(qapp, tmp_path):
+    import errno
+
+    from agentbar.ui.messages import core_message, os_error_text
+
+    note = (
+        'Settings file (/x/settings.json): ignored "poll_interval_s" because it must be a number.'
+    )
+    assert core_message(note) == note  # English UI: shown as it is
+    install_translations("tr", tmp_path)
+    try:
+        assert os_error_text(OSError(errno.ENOSPC, "No space left on device")) == "disk dolu"
+        assert "günlükte" in os_error_text(OSError(errno.EIO, "Input/output error"))
+        assert ENGLISH.search(core_message(note)) is None
+    finally:
+        install_translations("en")

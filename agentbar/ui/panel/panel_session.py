@@ -28,7 +28,7 @@ from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import adopt_long_lived
-from agentbar.ui.messages import error_text, with_server_text
+from agentbar.ui.messages import error_text, os_error_text, with_server_text
 from agentbar.workers import on_cpu_lane
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ class PanelSession(QObject):
             message = self.tr("%s failed: %s") % (what, error_text(exc))
         except OSError as exc:
             log.warning("%s: %s", what, exc)
-            message = self.tr("%s failed: %s") % (what, exc.strerror or type(exc).__name__)
+            message = self.tr("%s failed: %s") % (what, os_error_text(exc))
         except Exception:
             log.exception("unexpected error during %s", what)
             message = self.tr("%s failed because of an internal error (details in the log).")
