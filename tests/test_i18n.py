@@ -214,10 +214,13 @@ def test_api_errors_reach_the_agent_in_turkish(tmp_path, qapp):
     QCoreApplication.installTranslator(translator)
     try:
         shown = error_text(exc)
-        assert shown.startswith("Sunucuya bağlanılamıyor.")
-        assert "(" in shown  # the operating system's detail is kept
+        # One language: httpx's English words stay in the exception (for the log) only.
+        assert shown == "Sunucuya bağlanılamıyor."
+        assert exc.detail and exc.detail in str(exc)
         from agentbar.api.errors import ApiError
 
-        assert error_text(ApiError("Agent giriş yapmamış.")) == "Agent giriş yapmamış."
+        # The server's own words, as sent, marked as the server's.
+        refusal = ApiError("", server_text="Agent giriş yapmamış.")
+        assert error_text(refusal) == "Sunucu: “Agent giriş yapmamış.”"
     finally:
         QCoreApplication.removeTranslator(translator)

@@ -12,6 +12,7 @@ import httpx
 
 from agentbar.api.errors import ApiError, CallCenterError, NetworkError, ProtocolError
 from agentbar.api.modules import MODULES, Kind, Module
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.api.transport import (
     DEFAULT_DEADLINE_S,
     DEFAULT_TIMEOUT,
@@ -101,8 +102,7 @@ class CallCenterClient:
         The server's own message is redacted too (a hostile server may echo the key back),
         and the implicit exception context (an httpx error holding the URL) is dropped.
         """
-        exc.message = self.redact(exc.message)
-        exc.args = (exc.message,)
+        exc.scrub(self.redact)
         exc.__cause__ = None
         exc.__context__ = None
         exc.__suppress_context__ = True
@@ -134,7 +134,10 @@ class CallCenterClient:
     async def _rows(self, module: str, params: Mapping[str, ParamValue] | None = None) -> list[Row]:
         payload = await self.call(module, params)
         if not isinstance(payload, list) or not all(isinstance(r, dict) for r in payload):
-            raise ProtocolError("The server's reply is not a list of records.", module=module)
+            raise ProtocolError(
+                QT_TRANSLATE_NOOP("api", "The server's reply is not a list of records."),
+                module=module,
+            )
         return cast(list[Row], payload)
 
     async def _models[T](
@@ -152,7 +155,9 @@ class CallCenterClient:
     async def _fields(self, module: str, params: Mapping[str, ParamValue]) -> Row:
         payload = await self.call(module, params)
         if not isinstance(payload, dict):
-            raise ProtocolError("The server's reply is not a message.", module=module)
+            raise ProtocolError(
+                QT_TRANSLATE_NOOP("api", "The server's reply is not a message."), module=module
+            )
         return payload
 
     async def _ack(self, module: str, params: Mapping[str, ParamValue]) -> m.Ack:
@@ -308,7 +313,10 @@ class CallCenterClient:
         """``queueAgents``: the agent numbers in a queue. Read-only: retried."""
         payload = await self.call("queueAgents", {"account": account})
         if not isinstance(payload, list) or not all(isinstance(a, str) for a in payload):
-            raise ProtocolError("The server's agent list is malformed.", module="queueAgents")
+            raise ProtocolError(
+                QT_TRANSLATE_NOOP("api", "The server's agent list is malformed."),
+                module="queueAgents",
+            )
         return cast(list[str], payload)
 
     async def agents_queue(self, account: Id, dynmembers: Sequence[Id], make: bool) -> m.Ack:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 _KEY_PARAM = re.compile(r"(apikey=)[^&#\s\"'<>]*", re.IGNORECASE)
@@ -29,12 +29,30 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
 class CallCenterError(Exception):
     """Base of every error the API layer raises.
 
-    ``message`` is a human sentence (the server's own words for ``ApiError``). The exception
-    carries no URL with a key and is raised ``from None`` where a lower library's exception
-    could hold the key, so the formatted traceback is safe to log and show.
+    ``message`` is the whole text for logs and the command line: our ``summary``, then in
+    brackets the ``detail`` and the ``server_text``. The parts are kept apart for the UI,
+    which shows them in one language (agentbar/ui/messages.py):
+
+    - ``summary``: our own sentences, marked for translation (QT_TRANSLATE_NOOP "api");
+    - ``detail``: a library's or the operating system's technical words (English, for logs);
+    - ``server_text``: the server's own words, shown as sent and marked as the server's.
+
+    The exception carries no URL with a key and is raised ``from None`` where a lower
+    library's exception could hold the key, so the formatted traceback is safe to log and show.
     """
 
-    def __init__(self, message: str, *, module: str | None = None) -> None:
+    def __init__(
+        self,
+        summary: str,
+        *,
+        module: str | None = None,
+        detail: str = "",
+        server_text: str = "",
+    ) -> None:
+        self.summary = summary
+        self.detail = detail
+        self.server_text = server_text
+        message = compose(summary, detail, server_text)
         super().__init__(message)
         self.message = message
         self.module = module
@@ -45,14 +63,36 @@ class CallCenterError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, module={self.module!r})"
 
+    def scrub(self, clean: Callable[[str], str]) -> None:
+        """Pass every text part through ``clean`` (the key's redaction)."""
+        self.summary = clean(self.summary)
+        self.detail = clean(self.detail)
+        self.server_text = clean(self.server_text)
+        self.message = clean(self.message)
+        self.args = (self.message,)
+
+
+def compose(summary: str, detail: str = "", server_text: str = "") -> str:
+    """``"summary (detail: server text)"``; the server's text alone when there is no summary."""
+    extra = ": ".join(part for part in (detail, server_text) if part)
+    if not summary:
+        return extra
+    return f"{summary} ({extra})" if extra else summary
+
 
 class ApiError(CallCenterError):
     """The server answered and said no (``result`` false, a non-2xx status, an error page)."""
 
     def __init__(
-        self, message: str, *, module: str | None = None, status: int | None = None
+        self,
+        summary: str,
+        *,
+        module: str | None = None,
+        status: int | None = None,
+        detail: str = "",
+        server_text: str = "",
     ) -> None:
-        super().__init__(message, module=module)
+        super().__init__(summary, module=module, detail=detail, server_text=server_text)
         self.status = status
 
 
@@ -63,8 +103,15 @@ class AuthError(ApiError):
 class NetworkError(CallCenterError):
     """The server could not be reached: refused, DNS, timeout, TLS, connection dropped."""
 
-    def __init__(self, message: str, *, module: str | None = None, transient: bool = True) -> None:
-        super().__init__(message, module=module)
+    def __init__(
+        self,
+        summary: str,
+        *,
+        module: str | None = None,
+        transient: bool = True,
+        detail: str = "",
+    ) -> None:
+        super().__init__(summary, module=module, detail=detail)
         self.transient = transient
 
 

@@ -185,30 +185,26 @@ class Transport:
     def _network_error(self, exc: Exception, module: Module) -> NetworkError:
         reason = self.redact(str(exc) or type(exc).__name__).rstrip(".")
         name = module.name
-        # "<constant sentence> (<detail>)": the UI translates the marked sentence and keeps
-        # the detail (the operating system's own words) as it is.
+        # A constant sentence the UI translates; httpx's or the OS's own (English) words go
+        # into ``detail``, for the log, not into the sentence the agent reads.
         if isinstance(exc, httpx.TimeoutException):
             return NetworkError(
                 QT_TRANSLATE_NOOP("api", "The server did not answer in time."), module=name
             )
-        detail = f" ({reason})"
         if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
             text = QT_TRANSLATE_NOOP("api", "The server URL is not usable.")
-            return NetworkError(text + detail, module=name, transient=False)
+            return NetworkError(text, module=name, transient=False, detail=reason)
         if "CERTIFICATE" in reason.upper():
             text = QT_TRANSLATE_NOOP("api", "The server's TLS certificate could not be verified.")
-            return NetworkError(text + detail, module=name, transient=False)
+            return NetworkError(text, module=name, transient=False, detail=reason)
         if "SSL" in reason.upper() or "TLS" in reason.upper():
             text = QT_TRANSLATE_NOOP("api", "A secure (TLS) connection to the server failed.")
-            return NetworkError(text + detail, module=name, transient=False)
+            return NetworkError(text, module=name, transient=False, detail=reason)
         if isinstance(exc, httpx.ConnectError):
-            return NetworkError(
-                QT_TRANSLATE_NOOP("api", "Cannot connect to the server.") + detail, module=name
-            )
-        return NetworkError(
-            QT_TRANSLATE_NOOP("api", "The connection to the server broke off.") + detail,
-            module=name,
-        )
+            text = QT_TRANSLATE_NOOP("api", "Cannot connect to the server.")
+            return NetworkError(text, module=name, detail=reason)
+        text = QT_TRANSLATE_NOOP("api", "The connection to the server broke off.")
+        return NetworkError(text, module=name, detail=reason)
 
     async def read_body(self, response: httpx.Response, module: Module) -> bytes:
         """Read a reply body, refusing one over :data:`MAX_BODY_BYTES`."""
@@ -389,16 +385,21 @@ def _clean_base_url(base_url: str) -> tuple[str, str | None]:
     try:
         url = httpx.URL(base_url.strip())
     except (httpx.InvalidURL, ValueError, TypeError):
-        return "http://invalid.invalid/", "The server URL is not a valid address."
+        return "http://invalid.invalid/", QT_TRANSLATE_NOOP(
+            "api", "The server URL is not a valid address."
+        )
     if url.scheme not in ("http", "https") or not url.host:
-        problem = "The server URL must start with http:// or https:// and name a host."
+        problem = QT_TRANSLATE_NOOP(
+            "api", "The server URL must start with http:// or https:// and name a host."
+        )
         return "http://invalid.invalid/", problem
     text = str(url.copy_with(query=None, fragment=None))
     return (text if text.endswith("/") else text + "/"), None
 
 
 def _too_large() -> str:
-    return f"The server's reply is larger than {MAX_BODY_BYTES // (1024 * 1024)} MB."
+    assert MAX_BODY_BYTES == 8 * 1024 * 1024  # the sentence below names the limit
+    return QT_TRANSLATE_NOOP("api", "The server's reply is larger than 8 MB.")
 
 
 def _not_audio(body: bytes, module: Module, status: int) -> CallCenterError:
@@ -414,7 +415,12 @@ def _not_audio(body: bytes, module: Module, status: int) -> CallCenterError:
     except CallCenterError as exc:
         return exc
     if status >= 300:
-        return ApiError(f"The server failed (HTTP {status}).", module=module.name, status=status)
+        return ApiError(
+            QT_TRANSLATE_NOOP("api", "The server failed."),
+            module=module.name,
+            status=status,
+            detail=f"HTTP {status}",
+        )
     return ProtocolError(
         QT_TRANSLATE_NOOP("api", "The server sent something that is not a recording."),
         module=module.name,

@@ -91,9 +91,10 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
         if not data:
             text = _clean_html(prefix[:CLEAN_WINDOW].decode("utf-8", "replace"))
             raise ApiError(
-                QT_TRANSLATE_NOOP("api", "The server failed with a PHP error.") + f" ({text})",
+                QT_TRANSLATE_NOOP("api", "The server failed with a PHP error."),
                 module=module,
                 status=status,
+                server_text=text,
             )
     if not data:
         if status >= 300:
@@ -112,7 +113,7 @@ def parse_document(body: bytes, *, status: int = 200, module: str | None = None)
         raise _status_error(status, _clean_html(data[:200].decode("utf-8", "replace")), module)
     snippet = data[:40].decode("utf-8", "replace")
     text = QT_TRANSLATE_NOOP("api", "The server's reply is neither XML nor JSON.")
-    raise ProtocolError(f"{text} ({snippet!r})", module=module)
+    raise ProtocolError(text, module=module, detail=repr(snippet))
 
 
 def _parse_json(data: bytes, module: str | None) -> Any:
@@ -130,7 +131,7 @@ def _parse_json(data: bytes, module: str | None) -> Any:
     except ValueError as exc:
         reason = exc.args[0] if exc.args else exc
         text = QT_TRANSLATE_NOOP("api", "The server's JSON reply is malformed or cut short.")
-        raise ProtocolError(f"{text} ({reason})", module=module) from None
+        raise ProtocolError(text, module=module, detail=str(reason)) from None
 
 
 def _parse_xml(data: bytes, module: str | None) -> Any:
@@ -168,10 +169,10 @@ def _parse_xml(data: bytes, module: str | None) -> Any:
         raise ProtocolError(text, module=module) from None
     except DefusedXmlException as exc:
         text = QT_TRANSLATE_NOOP("api", "The server's XML reply was refused as unsafe.")
-        raise ProtocolError(f"{text} ({type(exc).__name__})", module=module) from None
+        raise ProtocolError(text, module=module, detail=type(exc).__name__) from None
     except (ParseError, ValueError) as exc:
         text = QT_TRANSLATE_NOOP("api", "The server's XML reply is malformed or cut short.")
-        raise ProtocolError(f"{text} ({exc})", module=module) from None
+        raise ProtocolError(text, module=module, detail=str(exc)) from None
     return _element_children(root, 0, module)
 
 
@@ -264,33 +265,41 @@ def _html_error(data: bytes, status: int, module: str | None) -> ApiError | Prot
     title = _clean_html(raw[:CLEAN_WINDOW].decode("utf-8", "replace")) if raw else ""
     if status >= 300:
         return _status_error(status, title, module)
-    hint = f" ({title!r})" if title else ""
     first = QT_TRANSLATE_NOOP("api", "The server sent a web page instead of API data.")
     second = QT_TRANSLATE_NOOP(
         "api", "Check that the server URL is the API's address (…/api/) and not a login page."
     )
-    return ProtocolError(f"{first} {second}{hint}", module=module)
+    return ProtocolError(f"{first} {second}", module=module, server_text=title)
 
 
 def _status_error(status: int, detail: str, module: str | None) -> ApiError:
-    # "<constant sentences> (HTTP n: detail)": the UI translates the sentences.
-    code = f" (HTTP {status}: {detail})" if detail else f" (HTTP {status})"
+    # "<constant sentences> (HTTP n: the server's words)": the UI translates the sentences
+    # and marks the server's words as the server's.
+    code = f"HTTP {status}"
     check = QT_TRANSLATE_NOOP("api", "Check the server URL.")
     if status in (401, 403):
         text = QT_TRANSLATE_NOOP("api", "The server refused the API key.")
-        return AuthError(text + code, module=module, status=status)
+        return AuthError(text, module=module, status=status, detail=code, server_text=detail)
     if status == 404:
         text = QT_TRANSLATE_NOOP("api", "The API was not found at this address.")
-        return ApiError(f"{text} {check}{code}", module=module, status=status)
+        return ApiError(
+            f"{text} {check}", module=module, status=status, detail=code, server_text=detail
+        )
     if 300 <= status < 400:
         text = QT_TRANSLATE_NOOP(
             "api",
             "The server redirected the request; redirects are not followed so that the API key "
             "never reaches another address.",
         )
-        return ApiError(f"{text} {check}{code}", module=module, status=status)
+        return ApiError(
+            f"{text} {check}", module=module, status=status, detail=code, server_text=detail
+        )
     return ApiError(
-        QT_TRANSLATE_NOOP("api", "The server failed.") + code, module=module, status=status
+        QT_TRANSLATE_NOOP("api", "The server failed."),
+        module=module,
+        status=status,
+        detail=code,
+        server_text=detail,
     )
 
 
@@ -320,7 +329,9 @@ def _scalar(value: Any, field: str, module: str | None) -> str:
     if isinstance(value, str | int | float):
         return str(value)
     raise ProtocolError(
-        f"The server sent an unexpected structure in field {field!r}.", module=module
+        QT_TRANSLATE_NOOP("api", "The server sent an unexpected structure."),
+        module=module,
+        detail=f"field {field!r}",
     )
 
 
@@ -340,16 +351,22 @@ def check_result(doc: Mapping[str, Any], module: str) -> None:
         return
     if result not in _FALSE:
         raise ProtocolError(
-            f"The server's result field is not true or false: {result[:40]!r}", module=module
+            QT_TRANSLATE_NOOP("api", "The server's result field is not true or false."),
+            module=module,
+            server_text=result[:40],
         )
     message = _get(doc, "message") or _get(doc, "error") or _get(doc, "msg")
     text = message if isinstance(message, str) else _compact(message, "message", module)
-    text = text.strip() if message else "The server refused the request without a reason."
+    if not message or not text.strip():
+        why = QT_TRANSLATE_NOOP("api", "The server refused the request without a reason.")
+        raise ApiError(why, module=module)
+    text = text.strip()
     if len(text) > MAX_MESSAGE:  # a message needs a few lines; the bar shows no more
         text = text[:MAX_MESSAGE].rstrip() + "…"
+    # The server's own words, shown as sent (marked as the server's in the UI).
     if _AUTH_WORDS.search(text):
-        raise AuthError(text, module=module)
-    raise ApiError(text, module=module)
+        raise AuthError("", module=module, server_text=text)
+    raise ApiError("", module=module, server_text=text)
 
 
 def php_list(value: Any) -> list[Any]:
@@ -398,7 +415,10 @@ def _unwrap_items(value: Any, item_tags: tuple[str, ...]) -> Any:
 
 def _row(item: Any, module: str) -> Row:
     if not isinstance(item, dict):
-        raise ProtocolError("The server sent a list item that is not a record.", module=module)
+        raise ProtocolError(
+            QT_TRANSLATE_NOOP("api", "The server sent a list item that is not a record."),
+            module=module,
+        )
     row: Row = {}
     for k, v in item.items():  # nearly always text already: no call for those
         key = k if type(k) is str else str(k)
@@ -438,10 +458,13 @@ def normalise(doc: Any, module: Module) -> Payload:
         if module.kind is Kind.BREAKS:
             return [_row(item, name) for item in doc]
         raise ProtocolError(
-            "The server sent a bare list where an envelope was expected.", module=name
+            QT_TRANSLATE_NOOP("api", "The server sent a bare list where an envelope was expected."),
+            module=name,
         )
     if not isinstance(doc, dict):
-        raise ProtocolError("The server's reply is not an object.", module=name)
+        raise ProtocolError(
+            QT_TRANSLATE_NOOP("api", "The server's reply is not an object."), module=name
+        )
     if module.kind is Kind.BREAKS and _get(doc, "result") is None:
         # A bare JSON array that PHP encoded as an object with numeric keys. Anything else
         # without a result (``{"message": "Geçersiz anahtar"}``) is not a list of reasons:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import httpx
@@ -43,6 +43,10 @@ class ConnectionReport:
     message: str
     #: How many break reasons the server listed (on success): the UI words it itself.
     reasons: int | None = None
+    #: On failure: what happened (a marked sentence without its full stop) and the error
+    #: itself (redacted), so the UI can word both in one language.
+    prefix: str = field(default="", compare=False)
+    error: CallCenterError | None = field(default=None, compare=False)
 
 
 async def check_connection(
@@ -67,7 +71,11 @@ async def check_connection(
     try:
         reasons = await api.break_list()
     except CallCenterError as exc:
-        return ConnectionReport(False, _describe(exc, api_key))
+        secrets = (api_key, api_key.strip())
+        exc.scrub(lambda text: redact(text, secrets))
+        message = _describe(exc, api_key)
+        prefix = "" if message == exc.message else _prefix(exc)
+        return ConnectionReport(False, message, prefix=prefix, error=exc)
     return ConnectionReport(True, _success(len(reasons)), len(reasons))
 
 
@@ -80,10 +88,14 @@ def _success(count: int) -> str:
     return f"Connected: the server answered and lists {count} {noun}."
 
 
+def _prefix(exc: CallCenterError) -> str:
+    fallback = QT_TRANSLATE_NOOP("connection", "The test failed")
+    return next((p for cls, p in _PREFIXES if isinstance(exc, cls)), fallback)
+
+
 def _describe(exc: CallCenterError, api_key: str) -> str:
     """``"<what happened>: <detail>"``; the detail alone when it already says the same."""
-    fallback = QT_TRANSLATE_NOOP("connection", "The test failed")
-    prefix = next((p for cls, p in _PREFIXES if isinstance(exc, cls)), fallback)
+    prefix = _prefix(exc)
     secrets = (api_key, api_key.strip())
     detail = redact(exc.message.strip() or type(exc).__name__, secrets)
     if detail.lower().startswith(prefix.lower()):

@@ -48,14 +48,15 @@ class RedactingFilter(logging.Filter):
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are owner-only (0o600 on POSIX), the rotated ones too.
+    """A rotating log whose files are the user's alone (0600), also after each rotation.
 
-    The log holds phone numbers; RotatingFileHandler would create each file with the
-    process umask (usually 0o644).
+    The log holds the agent's actions and phone numbers (the activity log, core/activity.py):
+    no other user of the machine may read it, whatever the umask.
     """
 
     def _open(self) -> TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+        flags |= getattr(os, "O_CLOEXEC", 0)
         fd = os.open(self.baseFilename, flags, 0o600)
         make_private_file(Path(self.baseFilename))  # a log an older version left 0o644
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115

@@ -90,6 +90,8 @@ class Settings:
     api_key_command: tuple[str, ...] = ()
     #: One extra certificate authority (PEM file) to trust besides the system's.
     ca_file: str = ""
+    #: The activity log writes dialled and transfer numbers in full (else: the last 4 digits).
+    log_full_numbers: bool = False
 
     def __post_init__(self) -> None:
         # Normalise containers so that no caller can mutate a Settings through a shared dict.
@@ -259,6 +261,7 @@ _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
         ),
         "api_key_command": _command,
         "ca_file": _TEXT,
+        "log_full_numbers": _FLAG,
     }
 )
 

@@ -22,11 +22,12 @@ from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
+from agentbar.core.history import break_times
 from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
 from agentbar.ui.client_gate import ClientGate
-from agentbar.ui.messages import error_text, number_reason
+from agentbar.ui.messages import error_text, number_reason, os_error_text, with_server_text
 from agentbar.ui.tasks import TaskOwner, report_to_loop
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class Connection:
     reason: str = ""
     retry_at: float = 0.0
     auth_failed: bool = False
+    #: The whole technical text (English, for the log): the library's words included.
+    detail: str = ""
 
 
 class AgentSession(QObject):
@@ -66,6 +69,9 @@ class AgentSession(QObject):
     incoming_call = Signal(object)  # CurrentCall
     settings_changed = Signal(object)  # Settings
     dial_sent = Signal(object)  # DialTarget
+    transferred = Signal(object)  # DialTarget
+    hung_up = Signal()
+    refused = Signal(str, object)  # what, CallCenterError: the server said no
 
     def __init__(
         self,
@@ -140,14 +146,16 @@ class AgentSession(QObject):
     def _report(self, exc: Exception, what: str, *, asked: bool = True) -> None:
         """The one error exit of the session's tasks."""
         if isinstance(exc, AuthError):
+            self.refused.emit(what, exc)
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
         elif isinstance(exc, NetworkError):
-            self._went_offline(error_text(exc))
+            self._went_offline(error_text(exc), detail=exc.message)
             if asked:
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         elif isinstance(exc, CallCenterError):
+            self.refused.emit(what, exc)
             if not self._reconcile(exc):
                 self.notified.emit("error", self.tr("%s failed: %s") % (what, error_text(exc)))
         elif isinstance(exc, InvalidNumber):
@@ -168,7 +176,7 @@ class AgentSession(QObject):
         the bar would be wedged (End break and Log out refused forever). The break's real
         start is kept in today's log. Returns True when the user has been told.
         """
-        message = str(exc)
+        message = exc.server_text or error_text(exc)
         state = self.state
         if state.logged_in and says_not_logged_in(message):
             self._set_state(state.logged_out())
@@ -220,7 +228,9 @@ class AgentSession(QObject):
                 await asyncio.to_thread(func, value)
             except OSError as exc:
                 log.warning("could not save: %s", exc)
-                self.notified.emit("warning", self.tr("Could not save to disk: %s") % exc.strerror)
+                self.notified.emit(
+                    "warning", self.tr("Could not save to disk: %s") % os_error_text(exc)
+                )
 
         self._tasks.start(write(), "saving", report=report_to_loop)
 
@@ -244,7 +254,7 @@ class AgentSession(QObject):
         agent = self.settings.agent
         ack = await self.client.login_agent(agent)
         self._set_state(self.state.logged_in_as(agent))
-        self.notified.emit("info", ack.message or self.tr("Logged in."))
+        self.notified.emit("info", with_server_text(self.tr("Logged in."), ack.message))
         # Its own task: a failure there is not a failed login, and nobody asked for it.
         self._spawn(self._refresh_reasons(), self.tr("Loading break reasons"), asked=False)
         self.poke()
@@ -256,7 +266,7 @@ class AgentSession(QObject):
         ack = await self.client.logout_agent(self.state.agent or self.settings.agent)
         self._set_state(self.state.logged_out())
         self._set_call(None)
-        self.notified.emit("info", ack.message or self.tr("Logged out."))
+        self.notified.emit("info", with_server_text(self.tr("Logged out."), ack.message))
 
     def refresh_reasons(self) -> asyncio.Task[Any]:
         return self._spawn(self._refresh_reasons(), self.tr("Loading break reasons"))
@@ -272,18 +282,19 @@ class AgentSession(QObject):
     async def _start_break(self, reason: BreakReason) -> None:
         ack = await self.client.break_start(self.state.agent or self.settings.agent, reason.id)
         self._set_state(self.state.break_started(reason, clock.time()))
-        self.notified.emit("info", ack.message or self.tr("Break started."))
+        self.notified.emit("info", with_server_text(self.tr("Break started."), ack.message))
 
     def end_break(self) -> asyncio.Task[Any]:
         return self._spawn(self._end_break(), self.tr("Ending the break"))
 
     async def _end_break(self) -> None:
         result = await self.client.break_end(self.state.agent or self.settings.agent)
-        # The server's own record of the break wins over ours when it sends one.
-        start = result.start.timestamp() if result.start else None
-        end = result.end.timestamp() if result.end else None
+        # The server's own record of the break wins over ours when it is plausible.
+        now = clock.time()
+        seen = self.state.on_break.started_at if self.state.on_break else now
+        start, end = break_times(seen, now, result.start, result.end)
         self._set_state(self.state.break_ended(end, started_at=start))
-        self.notified.emit("info", result.message or self.tr("Break ended."))
+        self.notified.emit("info", with_server_text(self.tr("Break ended."), result.message))
 
     def parse_number(self, text: str) -> DialTarget:
         """Normalise ``text`` as the dial field would; raises InvalidNumber. Pure, fast."""
@@ -309,6 +320,7 @@ class AgentSession(QObject):
     async def _transfer(self, text: str) -> None:
         target = self.parse_number(text)
         ack = await self.client.redirect(self.settings.extension, target.number)
+        self.transferred.emit(target)
         self.notified.emit(
             "info", self.tr("Call transferred to %s.") % (ack.extension or target.display)
         )
@@ -320,7 +332,8 @@ class AgentSession(QObject):
 
     async def _hangup(self) -> None:
         ack = await self.client.hangup(self.settings.extension)
-        self.notified.emit("info", ack.message or self.tr("Call ended."))
+        self.hung_up.emit()
+        self.notified.emit("info", with_server_text(self.tr("Call ended."), ack.message))
         self.poke()
 
     # -- polling -------------------------------------------------------------------------
@@ -330,10 +343,12 @@ class AgentSession(QObject):
             self.call = call
             self.call_changed.emit(call)
 
-    def _went_offline(self, reason: str, *, auth: bool = False) -> float:
+    def _went_offline(self, reason: str, *, auth: bool = False, detail: str = "") -> float:
         delay = BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
         self._failures += 1
-        self.connection = Connection(False, reason, clock.time() + delay, auth_failed=auth)
+        self.connection = Connection(
+            False, reason, clock.time() + delay, auth_failed=auth, detail=detail or reason
+        )
         self.connection_changed.emit(self.connection)
         return delay
 
@@ -371,9 +386,9 @@ class AgentSession(QObject):
             try:
                 await self.poll_once()
             except AuthError as exc:
-                delay = self._went_offline(error_text(exc), auth=True)
+                delay = self._went_offline(error_text(exc), auth=True, detail=exc.message)
             except CallCenterError as exc:
-                delay = self._went_offline(error_text(exc))
+                delay = self._went_offline(error_text(exc), detail=exc.message)
             except Exception:
                 log.exception("poll failed")
                 delay = self._went_offline(self.tr("internal error (details in the log)"))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from agentbar.api.errors import ApiError, CallCenterError
+from agentbar.api.translatable import QT_TRANSLATE_NOOP
 from agentbar.core.phone import InvalidNumber
+
+log = logging.getLogger(__name__)
 
 
 def translated(context: str, template: str, params: Mapping[str, str] | None = None) -> str:
@@ -62,12 +68,94 @@ def _translate_sentence(sentence: str, contexts: tuple[str, ...]) -> str:
     return sentence
 
 
+def server_said(text: str) -> str:
+    """The server's own words, as sent, marked as the server's ("Server: …" / "Sunucu: …")."""
+    return QCoreApplication.translate("messages", "Server: “%s”") % text.strip()
+
+
+def with_server_text(ours: str, server_text: str | None) -> str:
+    """Our own sentence, then the server's words (when it sent any) marked as the server's."""
+    if server_text and server_text.strip():
+        return f"{ours} {server_said(server_text)}"
+    return ours
+
+
 def error_text(exc: BaseException) -> str:
-    """An API error in the user's language: our own marked sentences translated, the
-    server's own words (often Turkish already) and technical details kept as they are."""
-    return translated_sentences(str(exc), ("api",))
+    """An API error in the user's language, one language only.
+
+    Our own (marked) sentences are translated; a library's or the operating system's
+    technical words (``detail``, English) stay in the log, not in the message; the server's
+    own words are shown as sent, marked as the server's. An HTTP status is kept as a code.
+    """
+    if not isinstance(exc, CallCenterError):
+        return translated_sentences(str(exc), ("api",))
+    parts = []
+    if exc.summary:
+        parts.append(translated_sentences(exc.summary, ("api",)))
+    if isinstance(exc, ApiError) and exc.status is not None and exc.status >= 300:
+        parts.append(f"(HTTP {exc.status})")
+    if exc.server_text:
+        parts.append(server_said(exc.server_text))
+    if not parts:  # nothing of ours and nothing from the server: say what kind it was
+        parts.append(QCoreApplication.translate("messages", "The server refused the request."))
+    return " ".join(parts)
 
 
 def core_message(text: str) -> str:
-    """A message from core (settings, credentials, saved state) in the user's language."""
-    return translated_sentences(text, ("credentials", "settings", "agent_state", "keys", "tls"))
+    """A message from core (settings, credentials, saved state) in the user's language only.
+
+    Core marks its constant sentences; a sentence it builds with run-time details (a path, a
+    keyring backend's own words) has no translation. In an English UI it is shown as it is;
+    in another language it is left out for a pointer to the log, where the whole text goes.
+    """
+    contexts = ("credentials", "settings", "agent_state", "keys", "tls")
+    out: list[str] = []
+    left_out = False
+    for sentence in _SENTENCE_END.split(text.strip()):
+        shown = _translate_sentence(sentence, contexts)
+        if shown == sentence and not _english_ui() and _WORDS.search(sentence):
+            left_out = True
+            continue
+        out.append(shown)
+    if left_out:
+        log.info("shown in part, untranslated details here: %s", text)
+        if not out:  # nothing of it could be said in this language: say where it is
+            out.append(
+                QCoreApplication.translate(
+                    "messages", "AgentBar found a problem with its settings or saved data."
+                )
+            )
+        out.append(
+            QCoreApplication.translate(
+                "messages", "The details are in the log (menu: Open log folder)."
+            )
+        )
+    return " ".join(out)
+
+
+_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _english_ui() -> bool:
+    return QLocale().language() in (QLocale.Language.English, QLocale.Language.C)
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("messages", "the disk is full"),
+    errno.EACCES: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("messages", "permission denied"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("messages", "the file or folder does not exist"),
+    errno.EROFS: QT_TRANSLATE_NOOP("messages", "the disk is read-only"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("messages", "the file exists already"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("messages", "that is a folder"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why a disk operation failed, in the user's language (the system's own, often English,
+    words go to the log)."""
+    log.warning("disk operation failed: %s", exc)
+    template = _OS_ERRORS.get(exc.errno or 0)
+    if template is None:
+        return QCoreApplication.translate("messages", "a disk error (details in the log)")
+    return QCoreApplication.translate("messages", template)

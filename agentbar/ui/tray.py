@@ -107,6 +107,8 @@ class TrayActions:
     settings: Callable[[], None]
     quit: Callable[[], None]
     show_recordings: Callable[[], None] | None = None
+    copy_diagnostics: Callable[[], None] | None = None
+    open_log_folder: Callable[[], None] | None = None
 
 
 class Tray(QObject):
@@ -249,6 +251,10 @@ class Tray(QObject):
             if actions.show_recordings is not None:
                 self._add(self.tr("&Recordings…"), "trayRecordings", actions.show_recordings)
             self._add(self.tr("Se&ttings…"), "traySettings", actions.settings)
+            if actions.copy_diagnostics is not None:
+                self._add(self.tr("Copy &diagnostics"), "trayDiagnostics", actions.copy_diagnostics)
+            if actions.open_log_folder is not None:
+                self._add(self.tr("Open &log folder"), "trayLogFolder", actions.open_log_folder)
             self.menu.addSeparator()
             self._add(self.tr("&Quit"), "trayQuit", actions.quit)
 

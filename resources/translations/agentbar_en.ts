@@ -5,6 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
+        <extracomment>The whole technical text (English, for the log): the library&apos;s words included.</extracomment>
         <translation>The server refused the API key: %s</translation>
     </message>
     <message>
@@ -118,6 +119,17 @@
     <message>
         <source>You are on a break. End the break and log out before quitting?</source>
         <translation>You are on a break. End the break and log out before quitting?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Diagnostics copied: version, settings without secrets and the last %n log line(s). Paste them into your message to IT.</source>
+        <translation>
+            <numerusform>Diagnostics copied: version, settings without secrets and the last %n log line. Paste them into your message to IT.</numerusform>
+            <numerusform>Diagnostics copied: version, settings without secrets and the last %n log lines. Paste them into your message to IT.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the log folder: %s</source>
+        <translation>Could not open the log folder: %s</translation>
     </message>
     <message>
         <source>You are logged in. Log out before quitting?</source>
@@ -407,6 +419,10 @@
     <message>
         <source>Copied %s.</source>
         <translation>Copied %s.</translation>
+    </message>
+    <message>
+        <source>Your numbers for %s</source>
+        <translation>Your numbers for %s</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1400,14 @@
         <source>Server unreachable: %s</source>
         <translation>Server unreachable: %s</translation>
     </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copy &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1510,6 +1534,14 @@
         <source>No break reasons yet (server offline?)</source>
         <translation>No break reasons yet (server offline?)</translation>
     </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copy &amp;diagnostics</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Open &amp;log folder</translation>
+    </message>
 </context>
 <context>
     <name>agent_state</name>
@@ -1634,6 +1666,55 @@
         <source>The recording download was too slow and was stopped.</source>
         <translation>The recording download was too slow and was stopped.</translation>
     </message>
+    <message>
+        <source>The server URL is not a valid address.</source>
+        <translation>The server URL is not a valid address.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https:// and name a host.</source>
+        <translation>The server URL must start with http:// or https:// and name a host.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is larger than 8 MB.</source>
+        <translation>The server&apos;s reply is larger than 8 MB.</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected structure.</source>
+        <translation>The server sent an unexpected structure.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s result field is not true or false.</source>
+        <translation>The server&apos;s result field is not true or false.</translation>
+    </message>
+    <message>
+        <source>The server refused the request without a reason.</source>
+        <translation>The server refused the request without a reason.</translation>
+    </message>
+    <message>
+        <source>The server sent a list item that is not a record.</source>
+        <translation>The server sent a list item that is not a record.</translation>
+    </message>
+    <message>
+        <source>The server sent a bare list where an envelope was expected.</source>
+        <translation>The server sent a bare list where an envelope was expected.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not an object.</source>
+        <translation>The server&apos;s reply is not an object.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a list of records.</source>
+        <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
+        <translation>The server&apos;s reply is not a list of records.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a message.</source>
+        <translation>The server&apos;s reply is not a message.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s agent list is malformed.</source>
+        <translation>The server&apos;s agent list is malformed.</translation>
+    </message>
 </context>
 <context>
     <name>connection</name>
@@ -1655,7 +1736,7 @@
     </message>
     <message>
         <source>Connected: the server answered, but lists no break reasons.</source>
-        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself. On failure: what happened (a marked sentence without its full stop) and the error itself (redacted), so the UI can word both in one language.</extracomment>
         <translation>Connected: the server answered, but lists no break reasons.</translation>
     </message>
     <message>
@@ -1749,6 +1830,53 @@
     <message>
         <source>The System keychain refused to give the API key.</source>
         <translation>The System keychain refused to give the API key.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Server: “%s”</source>
+        <translation>Server: “%s”</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>The server refused the request.</translation>
+    </message>
+    <message>
+        <source>AgentBar found a problem with its settings or saved data.</source>
+        <translation>AgentBar found a problem with its settings or saved data.</translation>
+    </message>
+    <message>
+        <source>The details are in the log (menu: Open log folder).</source>
+        <translation>The details are in the log (menu: Open log folder).</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>the file exists already</source>
+        <translation>the file exists already</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>that is a folder</translation>
+    </message>
+    <message>
+        <source>a disk error (details in the log)</source>
+        <translation>a disk error (details in the log)</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1987,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

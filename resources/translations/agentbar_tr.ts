@@ -5,6 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
+        <extracomment>The whole technical text (English, for the log): the library&apos;s words included.</extracomment>
         <translation>Sunucu API anahtarını kabul etmedi: %s</translation>
     </message>
     <message>
@@ -118,6 +119,16 @@
     <message>
         <source>You are on a break. End the break and log out before quitting?</source>
         <translation>Moladasınız. Çıkmadan önce mola bitirilip çıkış yapılsın mı?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Diagnostics copied: version, settings without secrets and the last %n log line(s). Paste them into your message to IT.</source>
+        <translation>
+            <numerusform>Tanılama bilgisi kopyalandı: sürüm, gizli bilgiler olmadan ayarlar ve günlüğün son %n satırı. BT ekibine yazdığınız iletiye yapıştırın.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the log folder: %s</source>
+        <translation>Günlük klasörü açılamadı: %s</translation>
     </message>
     <message>
         <source>You are logged in. Log out before quitting?</source>
@@ -407,6 +418,10 @@
     <message>
         <source>Copied %s.</source>
         <translation>%s kopyalandı.</translation>
+    </message>
+    <message>
+        <source>Your numbers for %s</source>
+        <translation>%s tarihli sayılarınız</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1397,14 @@
         <source>Server unreachable: %s</source>
         <translation>Sunucuya ulaşılamıyor: %s</translation>
     </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Tanılama bilgisini kopyala</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1508,6 +1531,14 @@
         <source>No break reasons yet (server offline?)</source>
         <translation>Henüz mola nedeni yok (sunucuya ulaşılamıyor mu?)</translation>
     </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Tanılama bilgisini kopyala</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
 </context>
 <context>
     <name>agent_state</name>
@@ -1632,6 +1663,55 @@
         <source>The recording download was too slow and was stopped.</source>
         <translation>Kaydın indirilmesi çok yavaş olduğu için durduruldu.</translation>
     </message>
+    <message>
+        <source>The server URL is not a valid address.</source>
+        <translation>Sunucu URL&apos;si geçerli bir adres değil.</translation>
+    </message>
+    <message>
+        <source>The server URL must start with http:// or https:// and name a host.</source>
+        <translation>Sunucu URL&apos;si http:// veya https:// ile başlamalı ve bir sunucu adı içermeli.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is larger than 8 MB.</source>
+        <translation>Sunucunun yanıtı 8 MB&apos;tan büyük.</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected structure.</source>
+        <translation>Sunucu beklenmeyen bir yapı gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s result field is not true or false.</source>
+        <translation>Sunucunun result alanı true ya da false değil.</translation>
+    </message>
+    <message>
+        <source>The server refused the request without a reason.</source>
+        <translation>Sunucu isteği gerekçe belirtmeden reddetti.</translation>
+    </message>
+    <message>
+        <source>The server sent a list item that is not a record.</source>
+        <translation>Sunucu, kayıt olmayan bir liste öğesi gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server sent a bare list where an envelope was expected.</source>
+        <translation>Sunucu, zarf beklenen yerde yalın bir liste gönderdi.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not an object.</source>
+        <translation>Sunucunun yanıtı bir nesne değil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a list of records.</source>
+        <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
+        <translation>Sunucunun yanıtı bir kayıt listesi değil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply is not a message.</source>
+        <translation>Sunucunun yanıtı bir ileti değil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s agent list is malformed.</source>
+        <translation>Sunucunun temsilci listesi bozuk.</translation>
+    </message>
 </context>
 <context>
     <name>connection</name>
@@ -1653,7 +1733,7 @@
     </message>
     <message>
         <source>Connected: the server answered, but lists no break reasons.</source>
-        <extracomment>How many break reasons the server listed (on success): the UI words it itself.</extracomment>
+        <extracomment>How many break reasons the server listed (on success): the UI words it itself. On failure: what happened (a marked sentence without its full stop) and the error itself (redacted), so the UI can word both in one language.</extracomment>
         <translation>Bağlandı: sunucu yanıt verdi, ancak hiç mola nedeni listelemiyor.</translation>
     </message>
     <message>
@@ -1747,6 +1827,53 @@
     <message>
         <source>The System keychain refused to give the API key.</source>
         <translation>Sistem anahtar zinciri API anahtarını vermeyi reddetti.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Server: “%s”</source>
+        <translation>Sunucu: “%s”</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Sunucu isteği reddetti.</translation>
+    </message>
+    <message>
+        <source>AgentBar found a problem with its settings or saved data.</source>
+        <translation>AgentBar, ayarlarında ya da kayıtlı verilerinde bir sorun buldu.</translation>
+    </message>
+    <message>
+        <source>The details are in the log (menu: Open log folder).</source>
+        <translation>Ayrıntılar günlükte (menü: Günlük klasörünü aç).</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk dolu</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>izin verilmedi</translation>
+    </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>dosya ya da klasör yok</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>disk salt okunur</translation>
+    </message>
+    <message>
+        <source>the file exists already</source>
+        <translation>dosya zaten var</translation>
+    </message>
+    <message>
+        <source>that is a folder</source>
+        <translation>bu bir klasör</translation>
+    </message>
+    <message>
+        <source>a disk error (details in the log)</source>
+        <translation>bir disk hatası (ayrıntılar günlükte)</translation>
     </message>
 </context>
 <context>
@@ -1857,7 +1984,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>

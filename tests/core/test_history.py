@@ -60,3 +60,25 @@ def test_summary_counts_only_today():
 
 def test_empty_summary():
     assert summarise([], TODAY) == TodaySummary()
+
+
+def test_break_times_take_the_servers_record_only_when_it_is_plausible():
+    from agentbar.core.history import break_times
+
+    seen_start = datetime(2026, 11, 16, 10, 0).timestamp()
+    seen_end = seen_start + 600
+    near = (datetime(2026, 11, 16, 9, 59, 30), datetime(2026, 11, 16, 10, 9, 40))
+    # Plausible (a little clock skew): the server's own record wins.
+    assert break_times(seen_start, seen_end, *near) == (near[0].timestamp(), near[1].timestamp())
+    # Missing, fixed, reversed, other-time-zone times: this machine's, both of them.
+    assert break_times(seen_start, seen_end, None, near[1]) == (seen_start, seen_end)
+    assert break_times(seen_start, seen_end, near[0], None) == (seen_start, seen_end)
+    fixed = (datetime(2020, 1, 6, 9, 0), datetime(2020, 1, 6, 9, 10))
+    assert break_times(seen_start, seen_end, *fixed) == (seen_start, seen_end)
+    assert break_times(seen_start, seen_end, near[1], near[0]) == (seen_start, seen_end)
+    shifted = (datetime(2026, 11, 16, 13, 0), datetime(2026, 11, 16, 13, 10))
+    assert break_times(seen_start, seen_end, *shifted) == (seen_start, seen_end)
+    assert break_times(seen_start, seen_end, datetime(1, 1, 1), datetime(1, 1, 1)) == (
+        seen_start,
+        seen_end,
+    )

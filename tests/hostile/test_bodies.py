@@ -144,7 +144,7 @@ CASES: dict[str, Case] = {
         answer(b'{"result":{"0":"true"},"message":"x"}'),
         "breakStart",
         ProtocolError,
-        "unexpected structure in field 'result'",
+        "unexpected structure",
     ),
     "result-is-a-number": Case(
         answer(b'{"result":5,"message":"x"}'), "breakStart", ProtocolError, "not true or false"
@@ -153,13 +153,13 @@ CASES: dict[str, Case] = {
         answer('{"result":"true","message":["Mola","Başladı"]}'.encode()),
         "breakStart",
         ProtocolError,
-        "unexpected structure in field 'message'",
+        "unexpected structure",
     ),
     "message-is-an-object": Case(
         answer(b'{"result":"true","message":{"tr":{"text":"x"}}}'),
         "breakStart",
         ProtocolError,
-        "unexpected structure in field 'message'",
+        "unexpected structure",
     ),
     "a-list-where-the-envelope-belongs": Case(
         answer(b'[{"result":"true","message":"x"}]'), "breakStart", ProtocolError, "bare list"

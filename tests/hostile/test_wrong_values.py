@@ -111,7 +111,8 @@ def test_a_lone_surrogate_in_a_message_reaches_the_agent(
     hostile.set(answer(body), only={"breakStart"})
     session.start_break(session.state.break_reasons[0])
     qtbot.waitUntil(lambda: bool(spy.errors()), timeout=WAIT_MS)
-    assert spy.errors()[-1].startswith("Starting the break failed: Hata")
+    # The server's own words, marked as the server's (issue 14, item 11).
+    assert spy.errors()[-1].startswith("Starting the break failed: Server: “Hata")
     assert session.state.on_break is None
     assert spy.escaped() == []
 

@@ -76,7 +76,7 @@ def test_dates_follow_the_ui_language(qapp):
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         model = CallTableModel(RECORDING_COLUMNS)
         model.set_entries(rows())
-        assert model.index(0, int(Column.WHEN)).data() == "11/20/26 9:00\u202fAM"
+        assert model.index(0, int(Column.WHEN)).data() == "20 Nov 2026 09:00"
     finally:
         QLocale.setDefault(previous)
 

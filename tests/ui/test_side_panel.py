@@ -450,8 +450,8 @@ def test_history_summary_and_redial_into_the_bar(qtbot, build, sim, make_session
         host.show_recordings()
         assert side.isVisible() and side.tabs.currentWidget() is side.recordings
     finally:
-        _drain(asyncio.ensure_future(host.aclose()))
-        side.deleteLater()
+        _drain(asyncio.ensure_future(host.aclose()))  # disposes of the panel too
+        assert host.panel is None
 
 
 def test_todays_summary_counts_todays_calls_and_breaks(qtbot, build, sim):

@@ -38,6 +38,8 @@ class Toolbar(QFrame):
     settings_requested = Signal()
     panel_requested = Signal()
     quit_requested = Signal()
+    diagnostics_requested = Signal()
+    log_folder_requested = Signal()
     position_changed = Signal(str, int, int)  # screen name, x, y
 
     def __init__(self, session: AgentSession, parent: QWidget | None = None) -> None:
@@ -144,10 +146,13 @@ class Toolbar(QFrame):
         menu = QMenu(self)
         for text, shortcut, slot in (
             (self.tr("&Settings…"), "Ctrl+,", self.settings_requested.emit),
+            (self.tr("Copy &diagnostics"), "", self.diagnostics_requested.emit),
+            (self.tr("Open &log folder"), "", self.log_folder_requested.emit),
             (self.tr("&Quit"), "Ctrl+Q", self.quit_requested.emit),
         ):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
             menu.addAction(action)

@@ -15,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +25,7 @@ from PySide6.QtGui import QColor
 from agentbar.core import clock
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
+from agentbar.ui.dates import date_time_text, time_text
 from agentbar.workers import free_on_cpu_lane
 
 Index = QModelIndex | QPersistentModelIndex
@@ -250,17 +249,14 @@ class CallTableModel(QAbstractTableModel):
     def _when_text(self, entry: CallEntry) -> str:
         if entry.date is None:
             return ""
-        # The UI language's own formats (QLocale.setDefault follows the language setting).
-        locale = QLocale()
+        # The language's one date format (ui/dates.py), as in the tooltips and the player.
         if entry.date.date() == self._today:
-            return self._today_text % locale.toString(
-                QDateTime(entry.date).time(), QLocale.FormatType.ShortFormat
-            )
-        return locale.toString(QDateTime(entry.date), QLocale.FormatType.ShortFormat)
+            return self._today_text % time_text(entry.date)
+        return date_time_text(entry.date)
 
     def _tooltip(self, entry: CallEntry, column: Column) -> str | None:
         if column == Column.WHEN and entry.date is not None:
-            return entry.date.strftime("%Y-%m-%d %H:%M:%S")
+            return date_time_text(entry.date, seconds=True)
         if column == Column.RECORDING and entry.file:
             return self.tr("Show this call's recording in the Recordings tab (%s)") % base_name(
                 entry.file

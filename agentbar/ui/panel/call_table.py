@@ -3,11 +3,47 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTableView,
+    QWidget,
+)
 
 from agentbar.ui.panel.call_model import Column
 from agentbar.ui.panel.player import SKIP_MS
+
+
+class SortArrowStyle(QProxyStyle):
+    """Draws a header's sort arrow as the order shown: ▲ ascending, ▼ descending.
+
+    QHeaderView hands the style an ascending sort as ``SortDown`` (an old Windows convention)
+    and Fusion draws that as ▼, so a list shown newest first wore ▲. The arrow is drawn here
+    from the header's own order, the same on every platform style.
+    """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            widget, QHeaderView
+        ):
+            descending = widget.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            element = (
+                QStyle.PrimitiveElement.PE_IndicatorArrowDown
+                if descending
+                else QStyle.PrimitiveElement.PE_IndicatorArrowUp
+            )
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class CallTableView(QTableView):
@@ -29,6 +65,9 @@ class CallTableView(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
+        self._arrow_style = SortArrowStyle()  # kept: the header does not own its style
+        self._arrow_style.setParent(header)
+        header.setStyle(self._arrow_style)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -59,7 +98,7 @@ class CallTableView(QTableView):
 
 
 COLUMN_SAMPLES = {
-    Column.WHEN: "00.00.0000 00:00 ▲",
+    Column.WHEN: "00 MMMM 0000 00:00 ▲",
     Column.DIRECTION: "↙ Outgoing__",
     Column.NUMBER: "0532 123 45 67",
     Column.NAME: "Hüseyin Doğan Gündoğdu",

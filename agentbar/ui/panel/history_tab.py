@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from agentbar.core.history import TodaySummary
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.dates import date_text
 from agentbar.ui.panel.buttons import tab_button
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import (
@@ -114,6 +115,18 @@ class HistoryTab(QWidget):
 
     # -- rendering -------------------------------------------------------------------------
 
+    def show_entries(self, entries: list[CallEntry], summary: TodaySummary) -> None:
+        """Show ``entries`` (the session's list) without asking the server."""
+        self._on_loaded(entries, summary)
+
+    def select_entry(self, entry: object) -> None:
+        """Select the row of ``entry`` when it is shown."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.entry_at(index) == entry:
+                self.view.selectRow(row)
+                return
+
     def _on_loaded(self, entries: list[CallEntry], summary: TodaySummary) -> None:
         header = self.view.horizontalHeader()
         self.model.set_entries(
@@ -127,6 +140,8 @@ class HistoryTab(QWidget):
             self.tr("Today — calls: %d · answered: %d · talk time: %s · break time: %s")
             % (s.calls, s.answered, duration_text(s.talk_s), duration_text(s.break_s))
         )
+        # The day the numbers are for, in the language's one date format.
+        self.summary.setToolTip(self.tr("Your numbers for %s") % date_text(self.panel.today()))
 
     def _on_busy(self, kind: str, busy: bool) -> None:
         if kind == "history":

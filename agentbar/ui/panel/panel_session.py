@@ -30,7 +30,7 @@ from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import freeze_loaded_rows
-from agentbar.ui.messages import error_text
+from agentbar.ui.messages import error_text, os_error_text, with_server_text
 from agentbar.ui.tasks import TaskOwner
 from agentbar.workers import on_cpu_lane
 
@@ -89,8 +89,12 @@ class PanelSession(QObject):
         self._records: list[CallRecord] = []
         self.recordings: list[CallEntry] = []
         self.history: list[CallEntry] = []
+        self.has_history = False  # True once the history came (even an empty one)
         self.queues: list[QueueInfo] = []
+        self._history_wanted = False
+        self._last_call: object = session.call
         session.settings_changed.connect(self._on_settings_changed)
+        session.call_changed.connect(self._on_call_changed)
 
     @property
     def extension(self) -> str:
@@ -140,7 +144,7 @@ class PanelSession(QObject):
             message = self.tr("%s failed: %s") % (what, error_text(exc))
         elif isinstance(exc, OSError):
             log.warning("%s: %s", what, exc)
-            message = self.tr("%s failed: %s") % (what, exc.strerror or type(exc).__name__)
+            message = self.tr("%s failed: %s") % (what, os_error_text(exc))
         else:
             log.error("unexpected error during %s", what, exc_info=exc)
             message = self.tr("%s failed because of an internal error (details in the log).")
@@ -308,8 +312,17 @@ class PanelSession(QObject):
 
     # -- history ---------------------------------------------------------------------------
 
+    def _on_call_changed(self, call: object) -> None:
+        """A call ended: today's counts change, so the history is asked for again (only once
+        the panel has shown it; the server writes the call's record when it ends)."""
+        ended = self._last_call is not None and call is None
+        self._last_call = call
+        if ended and self._history_wanted and not self.busy("history"):
+            self.load_history()
+
     def load_history(self) -> asyncio.Task[Any]:
         """Load the last 7 days of calls and today's summary."""
+        self._history_wanted = True
         return self._spawn(self._load_history(), self.tr("Loading the call history"), "history")
 
     async def _load_history(self) -> None:
@@ -328,8 +341,13 @@ class PanelSession(QObject):
             recordings = self.recordings
             history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
+        self.has_history = True
         freeze_loaded_rows()
         self.history_loaded.emit(self.history, self.summary())
+
+    def today(self) -> date:
+        """The day "today" means for the summary (injectable for tests)."""
+        return self._today()
 
     def summary(self) -> TodaySummary:
         """Today's numbers from the loaded history, with the break time as of now."""
@@ -384,7 +402,7 @@ class PanelSession(QObject):
         self.queues = [info if q.extension == queue else q for q in self.queues]
         if member is None or member == join:
             done = self.tr("Joined queue %s.") if join else self.tr("Left queue %s.")
-            message = f"{ack.message} — {done % queue}" if ack.message else done % queue
+            message = with_server_text(done % queue, ack.message)
         else:
             message = self.tr("The server answered “%s”, but queue %s still lists agent %s as %s.")
             state = self.tr("not a member") if join else self.tr("a member")

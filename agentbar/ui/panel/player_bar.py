@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.dates import date_time_text
 from agentbar.ui.panel.call_model import duration_text
 from agentbar.ui.panel.player import SKIP_MS, SPEEDS, Player
 
@@ -168,8 +169,7 @@ class PlayerBar(QWidget):
         if entry is None:
             self.title.setText(self.tr("Select a recording to play it."))
         else:
-            short = QLocale.FormatType.ShortFormat
-            when = QLocale().toString(QDateTime(entry.date), short) if entry.date else ""
+            when = date_time_text(entry.date) if entry.date else ""
             parts = [p for p in (entry.number, entry.name, when) if p]
             self.title.setText(" · ".join(parts))
         self._duration_hint = (entry.duration_s or 0) * 1000 if entry else 0
@@ -206,6 +206,11 @@ class PlayerBar(QWidget):
         self.time_label.setText(
             f"{duration_text(position / 1000)} / {duration_text(duration / 1000)}"
         )
+
+    def adopt_player_state(self) -> None:
+        """Show the player as it is now (a rebuilt panel takes over a loaded recording)."""
+        self._on_playing(self.player.playing)
+        self._on_duration(self.player.duration)
 
     def _loaded(self) -> bool:
         return self.player.source is not None

@@ -98,6 +98,10 @@ class QueuesTab(QWidget):
             return self.tr("? Unknown")
         return self.tr("✔ Member") if member else self.tr("— Not a member")
 
+    def show_queues(self, queues: list[QueueInfo]) -> None:
+        """Show ``queues`` (the session's list) without asking the server."""
+        self._on_loaded(queues)
+
     def _on_loaded(self, queues: list[QueueInfo]) -> None:
         selected = self.selected()
         self.queues = list(queues)

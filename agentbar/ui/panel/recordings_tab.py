@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from agentbar.core.recording_cache import safe_name
 from agentbar.core.recordings import CallEntry
+from agentbar.ui.dates import date_text
 from agentbar.ui.panel.buttons import tab_button
 from agentbar.ui.panel.call_filter import CallFilterProxy
 from agentbar.ui.panel.call_model import RECORDING_COLUMNS, CallTableModel
@@ -114,6 +115,10 @@ class RecordingsTab(QWidget):
 
     # -- the list --------------------------------------------------------------------------
 
+    def show_entries(self, entries: list[CallEntry], since: date) -> None:
+        """Show ``entries`` (the session's list) without asking the server."""
+        self._on_loaded(entries, since)
+
     def _on_loaded(self, entries: list[CallEntry], since: date) -> None:
         current = self._bound.file if self._bound else None
         header = self.view.horizontalHeader()
@@ -121,9 +126,7 @@ class RecordingsTab(QWidget):
             entries, sort=(header.sortIndicatorSection(), header.sortIndicatorOrder())
         )
         self.range_label.setText(
-            self.tr("%n recording(s) since %s", "", len(entries)).replace(
-                "%s", since.strftime("%d.%m.%Y")
-            )
+            self.tr("%n recording(s) since %s", "", len(entries)).replace("%s", date_text(since))
         )
         if current is not None:
             self.select_file(current)
@@ -180,11 +183,30 @@ class RecordingsTab(QWidget):
         self.player_bar.hide_progress()
         self.player_bar.show_entry(entry)
 
+    def adopt(self, file: str, loaded_file: str | None) -> None:
+        """Select ``file`` and bind the player to it as it is: a recording that plays goes on
+        playing (a rebuilt panel takes over from the previous one)."""
+        row = self.model.row_of_file(file)
+        if row is None:
+            return
+        entry = self.model.entry(row)
+        self._bound = entry  # set first: the selection then does not rebind (and stop)
+        self.player_bar.show_entry(entry)
+        if loaded_file == file and self.player.source is not None:
+            self._loaded_file = file
+            self.player_bar.adopt_player_state()
+        self.select_file(file)
+
     # -- playing ---------------------------------------------------------------------------
 
     @property
     def bound(self) -> CallEntry | None:
         return self._bound
+
+    @property
+    def loaded_file(self) -> str | None:
+        """The recording in the player (playing or paused), if it is the bound one."""
+        return self._loaded_file if self.player.source is not None else None
 
     def toggle(self) -> None:
         """Play or pause the selected recording (fetching it first when needed)."""

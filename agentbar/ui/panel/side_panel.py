@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -34,6 +36,21 @@ def place_rect(bar: QRect, size: tuple[int, int], area: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
+@dataclass(frozen=True, slots=True)
+class PanelView:
+    """What the agent sees in the panel, carried over when it is rebuilt (a language switch)."""
+
+    visible: bool
+    geometry: QRect
+    tab: int
+    recordings_search: str
+    recordings_selected: str | None  # server path
+    playing_file: str | None  # the recording loaded in the player (playing or paused)
+    history_search: str
+    history_selected: object  # CallEntry | None
+    queue_selected: str | None
+
+
 class SidePanel(QWidget):
     """The panel window. ``dial_requested(number)``: put a number in the bar's dial field."""
 
@@ -49,6 +66,7 @@ class SidePanel(QWidget):
         self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAccessibleName(self.tr("AgentBar side panel"))
         self._loaded = False
+        self._handing_over = False
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Panel sections"))
         self.recordings = RecordingsTab(panel, player, self)
@@ -78,8 +96,9 @@ class SidePanel(QWidget):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(lambda: self.message.setText(""))
         self._summary_timer = QTimer(self)
-        self._summary_timer.setInterval(30_000)  # the break time keeps running
+        self._summary_timer.setInterval(1000)  # a running break's time, while one runs
         self._summary_timer.timeout.connect(self._refresh_summary)
+        panel.session.state_changed.connect(self._on_state_changed)
         for source in (panel, self.recordings, self.history, self.queues):
             source.notified.connect(self.show_message)
         self.history.dial_requested.connect(self.dial_requested.emit)
@@ -125,12 +144,12 @@ class SidePanel(QWidget):
         super().showEvent(event)
         if not self._loaded:
             self.load_all()
-        self._summary_timer.start()
+        self._on_state_changed()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._summary_timer.stop()
-        if self.player.playing:
+        if self.player.playing and not self._handing_over:
             self.player.pause()  # no sound from a window the agent cannot see
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -143,6 +162,55 @@ class SidePanel(QWidget):
         else:
             super().keyPressEvent(event)
 
+    # -- rebuilt in place (a language switch) -----------------------------------------------
+
+    def view_state(self) -> PanelView:
+        """Where the panel is and what the agent has open, typed and selected in it."""
+        queue = self.queues.selected()
+        history = self.history.selected_entry()
+        return PanelView(
+            visible=self.isVisible(),
+            geometry=self.geometry(),
+            tab=self.tabs.currentIndex(),
+            recordings_search=self.recordings.search.text(),
+            recordings_selected=(entry.file if (entry := self.recordings.bound) else None),
+            playing_file=self.recordings.loaded_file,
+            history_search=self.history.search.text(),
+            history_selected=history,
+            queue_selected=queue.extension if queue else None,
+        )
+
+    def hand_over(self) -> None:
+        """Hide for good, leaving the shared player as it is (the new panel takes it over)."""
+        self._handing_over = True
+        self.hide()
+
+    def take_over(self, view: PanelView) -> None:
+        """Show what the previous panel showed: its lists (from the session, no new request),
+        place, tab, searches, selections, and the recording in the player, still playing."""
+        panel = self.panel
+        if panel.since is not None:
+            self._loaded = True
+            self.recordings.show_entries(panel.recordings, panel.since)
+        if panel.has_history:
+            self._loaded = True
+            self.history.show_entries(panel.history, panel.summary())
+        if panel.queues:
+            self.queues.show_queues(panel.queues)
+        self.recordings.search.setText(view.recordings_search)
+        if view.recordings_selected:
+            self.recordings.adopt(view.recordings_selected, view.playing_file)
+        self.history.search.setText(view.history_search)
+        if view.history_selected is not None:
+            self.history.select_entry(view.history_selected)
+        if view.queue_selected:
+            self.queues.select(view.queue_selected)
+        self.tabs.setCurrentIndex(view.tab)
+        self.setGeometry(view.geometry)
+        if view.visible:
+            self.show()
+            self.raise_()
+
     # -- messages --------------------------------------------------------------------------
 
     def show_message(self, level: str, text: str) -> None:
@@ -151,6 +219,14 @@ class SidePanel(QWidget):
         self.message.setStyleSheet(f"color: {colour};")
         self._message_timer.start(8000 if level == "info" else 20000)
 
+    def _on_state_changed(self, *_args: object) -> None:
+        """A break started or ended: the summary says so now, and runs while it lasts."""
+        if self.isVisible() and self.panel.session.state.on_break is not None:
+            self._summary_timer.start()
+        else:
+            self._summary_timer.stop()
+        self._refresh_summary()
+
     def _refresh_summary(self) -> None:
-        if self.panel.history:
+        if self.panel.has_history:
             self.history.show_summary(self.panel.summary())

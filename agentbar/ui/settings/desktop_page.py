@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
 from agentbar.desktop import autostart
 from agentbar.desktop.handlers import register_handlers
+from agentbar.ui.messages import os_error_text
 from agentbar.ui.settings.fields import ERROR_COLOUR, OK_COLOUR, Form, box, describe, message
 
 __all__ = ["DesktopSettings"]
@@ -87,7 +88,7 @@ class DesktopSettings(QObject):
                 problem = self.tr("Could not turn on start at login: %1")
             else:
                 problem = self.tr("Could not turn off start at login: %1")
-            problem = problem.replace("%1", exc.strerror or str(exc))
+            problem = problem.replace("%1", os_error_text(exc))
         self._show_autostart(problem)
 
     # -- phone links -----------------------------------------------------------------------

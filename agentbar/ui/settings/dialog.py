@@ -34,7 +34,7 @@ from agentbar.core.settings import (
     validate_agent,
     validate_extension,
 )
-from agentbar.ui.messages import translated_sentences
+from agentbar.ui.messages import error_text, translated_sentences
 from agentbar.ui.settings.desktop_page import DesktopSettings
 from agentbar.ui.settings.fields import (
     COMMON_REGIONS,
@@ -420,6 +420,11 @@ class SettingsDialog(QDialog):
             return self.tr(
                 "Connected: the server answered and lists %n break reason(s).", "", report.reasons
             )
+        if report.error is not None:  # one language: our sentences, the server's words marked
+            text = error_text(report.error)
+            if report.prefix:
+                text = f"{translated_sentences(report.prefix + '.', ('connection',))} {text}"
+            return text
         return translated_sentences(report.message, ("connection", "api"))
 
     def _show_result(self, ok: bool, text: str) -> None:

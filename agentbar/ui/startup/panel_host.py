@@ -44,15 +44,15 @@ class PanelHost(QObject):
         self.toolbar = toolbar
         toolbar.panel_requested.connect(self.toggle)
         toolbar.position_changed.connect(self._on_bar_moved)
-        if self.panel is None:
+        old = self.panel
+        if old is None:
             return
-        visible = self.panel.isVisible()
-        self.panel.player.stop()
-        self.panel.hide()
-        self.panel.deleteLater()
+        view = old.view_state()
         self.panel = None
-        if visible:
-            self.show()
+        new = self.ensure()
+        new.take_over(view)  # place, tab, selections, searches; the player plays on
+        old.hand_over()
+        old.deleteLater()
 
     def ensure(self) -> SidePanel:
         """The panel, made on first use."""
@@ -106,9 +106,12 @@ class PanelHost(QObject):
             self.panel.place_beside(self.toolbar)
 
     async def aclose(self) -> None:
-        """Stop playback and downloads; wait for the panel's tasks (at quit)."""
+        """Stop playback and downloads; wait for the panel's tasks (at quit). The panel goes:
+        the run's one player outlives it and must not call into its tabs any more."""
         if self.panel is not None:
             self.panel.player.stop()
             self.panel.hide()
+            self.panel.deleteLater()
+            self.panel = None
         if self.panel_session is not None:
             await self.panel_session.aclose()

@@ -29,6 +29,7 @@ from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
 from agentbar.core.settings import Settings, save_settings
 from agentbar.desktop.single_instance import Claim
+from agentbar.ui.activity import start_activity_log
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.client_gate import ClientGate, new_api_client
 from agentbar.ui.gc_guard import MainThreadCollector
@@ -195,8 +196,10 @@ def _build_windows(
         notifier=notifier,
         recordings_dir=paths.recordings_cache_dir,
         basedir=args.basedir,
+        log_file=paths.log_file,
     )
     install_bench_hooks(args, windows.toolbar)
+    start_activity_log(session, windows)
     return windows
 
 
@@ -245,6 +248,8 @@ def _start_services(windows: AppWindows, claim: Claim | None, notes: list[str]) 
             settings=lambda: windows.toolbar.settings_requested.emit(),
             quit=lambda: windows.toolbar.quit_requested.emit(),
             show_recordings=windows.show_recordings,
+            copy_diagnostics=windows.copy_diagnostics,
+            open_log_folder=windows.open_log_folder,
         )
     )
     link_server = _serve(claim, remote, notes)

@@ -55,6 +55,7 @@ class AppWindows(QObject):
         notifier: Notifier,
         recordings_dir: Path | None = None,
         basedir: str | None = None,
+        log_file: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class AppWindows(QObject):
         self._locked = locked
         self._register_secret = register_secret
         self._basedir = basedir
+        self.log_file = log_file
         self.notifier = notifier
         self.quit_event = asyncio.Event()
         self._tasks = TaskOwner()
@@ -99,6 +101,8 @@ class AppWindows(QObject):
         )
         bar.quit_requested.connect(lambda: self._tasks.start(self.request_quit(), "quitting"))
         bar.position_changed.connect(self._on_position_changed)
+        bar.diagnostics_requested.connect(self.copy_diagnostics)
+        bar.log_folder_requested.connect(self.open_log_folder)
         return bar
 
     async def apply_language(self, language: str) -> None:
@@ -114,11 +118,17 @@ class AppWindows(QObject):
         visible = old.isVisible()
         new = self._make_toolbar()
         new.move(old.pos())
+        new.dial_field.setText(old.dial_field.text())  # what the agent typed stays
+        new.transfer_field.setText(old.transfer_field.text())
+        typing = old.dial_field.hasFocus()
         self.toolbar = new
         self.panel.rebind(new)
         if visible:
             new.show()
             new.raise_()
+        if typing:
+            new.activateWindow()
+            new.dial_field.setFocus()
         old.hide()
         old.deleteLater()
 
@@ -221,6 +231,47 @@ class AppWindows(QObject):
     def _on_notified(self, level: str, text: str) -> None:
         if level == "error" and not self.toolbar.isActiveWindow():
             self.notifier.notify("AgentBar", text, error=True)
+
+    # -- for the people who support agents -------------------------------------------------
+
+    def copy_diagnostics(self) -> None:
+        """Put the version, the settings (no secrets) and the log's last 200 lines on the
+        clipboard; the log is read in a worker thread."""
+        self._tasks.start(self._copy_diagnostics(), "copying the diagnostics")
+
+    async def _copy_diagnostics(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtGui import QGuiApplication
+
+        from agentbar import __version__
+        from agentbar.api.errors import redact
+        from agentbar.core import activity
+
+        lines: list[str] = []
+        if self.log_file is not None:
+            lines = await asyncio.to_thread(activity.tail, self.log_file, 200)
+        text = activity.diagnostics(__version__, self.session.settings, lines, pyside_version)
+        QGuiApplication.clipboard().setText(redact(text, (self.gate.key,)))
+        self.toolbar.show_message(
+            "info",
+            self.tr(
+                "Diagnostics copied: version, settings without secrets and the last %n log "
+                "line(s). Paste them into your message to IT.",
+                "",
+                len(lines),
+            ),
+        )
+
+    def open_log_folder(self) -> None:
+        """Open the folder of the log files in the file manager."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = (self.log_file or Paths.default().log_file).parent
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.toolbar.show_message(
+                "warning", self.tr("Could not open the log folder: %s") % folder
+            )
 
     # -- quitting ------------------------------------------------------------------------
 
