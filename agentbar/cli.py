@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import difflib
 import logging
 import os
 import re
+import ssl
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
 import httpx
@@ -22,6 +24,7 @@ from agentbar import __version__
 from agentbar.api.client import CallCenterClient
 from agentbar.api.errors import CallCenterError, redact
 from agentbar.api.modules import MODULES, Kind, Module, Param, ParamType
+from agentbar.api.tls import CertificateSettingError, tls_context
 from agentbar.api.transport import DEFAULT_TIMEOUT, ParamValue
 from agentbar.cli_output import (
     FORMATS,
@@ -33,6 +36,11 @@ from agentbar.cli_output import (
     render,
     use_utf8,
 )
+from agentbar.core.credentials import CredentialStore, CredentialsUnavailable
+from agentbar.core.key_sources import find_key
+
+if TYPE_CHECKING:
+    from agentbar.core.settings import LoadedSettings
 
 PROG = "agentbar-cli"
 URL_ENV = "AGENTBAR_URL"
@@ -177,20 +185,31 @@ def parse_params(module: Module, tokens: Sequence[str]) -> dict[str, ParamValue]
 # -- where the URL and the key come from ---------------------------------------------------------
 
 
-def _settings_url() -> str | None:
-    """The toolbar's server URL setting, or None when there is none or it cannot be read."""
+def load_app_settings() -> LoadedSettings:
+    """The toolbar's settings read as the app reads them (core/settings.py): the machine-wide
+    defaults, the user's file, then the administrator's policy (which sets ``locked``).
+
+    Unlike the app, a damaged user file is skipped, not renamed: a script changes no file.
+    Blocks on disk; never raises (the defaults when the settings cannot be read at all).
+    """
+    from agentbar.core.paths import DamagedFile, Paths, read_json_object
+    from agentbar.core.settings import LoadedSettings, Settings, load_settings
+
     try:
-        from agentbar.core.paths import Paths
-        from agentbar.core.settings import load_settings
-
-        return load_settings(Paths.default()).settings.server_url.strip() or None
+        paths = Paths.default()
+        try:
+            read_json_object(paths.settings_file)
+        except (DamagedFile, OSError):  # load_settings would set it aside
+            paths = dataclasses.replace(paths, config_dir=paths.config_dir / "not-read")
+        return load_settings(paths)
     except Exception:
-        return None
+        return LoadedSettings(Settings())
 
 
-def resolve_url(flag: str | None) -> str:
-    """``--url``, else ``AGENTBAR_URL``, else the toolbar's setting; UsageError when none."""
-    url = (flag or "").strip() or os.environ.get(URL_ENV, "").strip() or _settings_url()
+def resolve_url(flag: str | None, saved: str = "") -> str:
+    """``--url``, else ``AGENTBAR_URL``, else ``saved`` (the toolbar's setting); UsageError
+    when none."""
+    url = (flag or "").strip() or os.environ.get(URL_ENV, "").strip() or saved.strip()
     if not url:
         raise UsageError(
             f"no server URL: pass --url URL or set {URL_ENV} (e.g. http://pbx.example.com/api/)"
@@ -205,14 +224,18 @@ def resolve_url(flag: str | None) -> str:
     return url
 
 
-def _keyring_key(url: str) -> tuple[str | None, bool]:
-    """(the toolbar's stored key for ``url`` or None, whether the keyring could be read)."""
-    try:
-        from agentbar.core.credentials import CredentialStore
+class _WatchedStore(CredentialStore):
+    """The keyring, remembering why it could not be read (to tell that apart from IT's
+    sources failing)."""
 
-        return CredentialStore().get(url), True
-    except Exception:
-        return None, False
+    failure: str | None = None
+
+    def get(self, url: str) -> str | None:
+        try:
+            return super().get(url)
+        except CredentialsUnavailable as exc:
+            self.failure = str(exc)
+            raise
 
 
 #: What --api-key reads standard input for.
@@ -258,16 +281,37 @@ def read_key_option(flag: str | None, key_file: str | None) -> str | None:
     return None
 
 
-def resolve_key(flag: str | None, url: str, key_file: str | None = None) -> str:
-    """``--api-key-file``/``--api-key`` (see :func:`read_key_option`), else
-    ``AGENTBAR_API_KEY``, else the keyring entry; UsageError when none."""
-    key = read_key_option(flag, key_file) or os.environ.get(KEY_ENV, "").strip()
+def resolve_key(
+    flag: str | None,
+    url: str,
+    key_file: str | None = None,
+    *,
+    command: Sequence[str] = (),
+    command_first: bool = False,
+) -> str:
+    """``--api-key-file``/``--api-key`` (see :func:`read_key_option`), else what the toolbar
+    would use, found the same way (core/key_sources.find_key): ``AGENTBAR_API_KEY``, the
+    keyring entry for ``url``, ``command`` (the ``api_key_command`` setting; before the keyring
+    when ``command_first``, i.e. the administrator's policy sets it), the key installed for
+    the computer (Windows' DPAPI file, macOS' System keychain).
+
+    A key from the command or the computer's store is never stored. Blocks (the command runs
+    up to its timeout). Raises Failure when a configured source failed and no key was found
+    (its message names only the program), else UsageError when there is no key.
+    """
+    key = read_key_option(flag, key_file)
     if key:
         return key
-    stored, readable = _keyring_key(url)
-    if stored and stored.strip():
-        return stored.strip()
-    where = "no saved key for this server" if readable else "the system keyring is not available"
+    store = _WatchedStore()
+    found = find_key(url, command, credentials=store, command_first=command_first)
+    if found.key:
+        return found.key
+    failed = [problem for problem in found.problems if problem != store.failure]
+    if failed:
+        raise Failure("no API key: " + " ".join(failed))
+    where = (
+        "the system keyring is not available" if store.failure else "no saved key for this server"
+    )
     raise UsageError(
         f"no API key: pass --api-key-file FILE or --api-key - (stdin), set {KEY_ENV}, "
         f"or save the key in AgentBar ({where})"
@@ -311,14 +355,17 @@ async def call(
     timeout: float | None = None,
     out: str | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    verify: ssl.SSLContext | None = None,
 ) -> Output:
     """Call ``module`` once through CallCenterClient (which alone decides on retries).
 
-    ``downloadRecording`` writes the audio and returns ``{file, bytes, kind}``; every other
-    module returns the client's normalised payload. Raises CallCenterError or Failure.
+    ``verify`` is the TLS context (:func:`tls`; made here when None). ``downloadRecording``
+    writes the audio and returns ``{file, bytes, kind}``; every other module returns the
+    client's normalised payload. Raises CallCenterError or Failure.
     """
     headers = {"User-Agent": f"{PROG}/{__version__}"}
-    async with httpx.AsyncClient(transport=transport, headers=headers) as http:
+    context = tls() if verify is None else verify
+    async with httpx.AsyncClient(transport=transport, headers=headers, verify=context) as http:
         client = CallCenterClient(
             url,
             key,
@@ -337,6 +384,17 @@ async def call(
         except OSError as exc:
             raise Failure(f"cannot write {dest}: {exc.strerror or exc}") from None
         return {"file": str(done.path.absolute()), "bytes": done.size, "kind": done.kind}
+
+
+def tls(ca_file: str = "") -> ssl.SSLContext:
+    """The toolbar's TLS context (api/tls.py): the operating system's certificate store, plus
+    ``ca_file``. Unlike the toolbar, which warns and goes on, an unusable ``ca_file``,
+    ``SSL_CERT_FILE`` or ``SSL_CERT_DIR`` is a Failure: a script runs with the trust it set."""
+    try:
+        context, _ = tls_context(ca_file, strict=True)
+    except CertificateSettingError as exc:
+        raise Failure(f"{exc}") from None
+    return context
 
 
 def _warn_cleartext(url: str) -> None:
@@ -367,12 +425,21 @@ def _run(argv: list[str], transport: httpx.AsyncBaseTransport | None, secrets: l
     params = parse_params(module, ns.params)
     if ns.out is not None and module.kind is not Kind.DOWNLOAD:
         raise UsageError("--out is only for downloadRecording")
-    url = resolve_url(ns.url)
-    key = resolve_key(ns.api_key, url, ns.api_key_file)
+    loaded = load_app_settings()
+    settings = loaded.settings
+    url = resolve_url(ns.url, settings.server_url)
+    key = resolve_key(
+        ns.api_key,
+        url,
+        ns.api_key_file,
+        command=settings.api_key_command,
+        command_first="api_key_command" in loaded.locked,
+    )
     secrets.append(key)
+    context = tls(settings.ca_file)
     _warn_cleartext(url)
     options = {"wire": ns.wire, "timeout": ns.timeout, "out": ns.out, "transport": transport}
-    payload = asyncio.run(call(module, params, url=url, key=key, **options))
+    payload = asyncio.run(call(module, params, url=url, key=key, verify=context, **options))
     sys.stdout.write(render(hide_key(payload, key), ns.output, module))
     sys.stdout.flush()
     return EXIT_OK

@@ -382,7 +382,7 @@ def test_unexpected_exception_is_one_line(run: RunCli, fake: Fake) -> None:
 
 
 def test_ctrl_c_exits_130_silently(run: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupt(flag: str | None) -> str:
+    def interrupt(flag: str | None, saved: str = "") -> str:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "resolve_url", interrupt)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from agentbar.api.translatable import QT_TRANSLATE_NOOP
 
-__all__ = ["tls_context"]
+__all__ = ["CertificateSettingError", "tls_context"]
 
 # Where Linux distributions keep their bundle (truststore's own list), loaded explicitly when a
 # bad SSL_CERT_FILE would otherwise take the system bundle's place.
@@ -29,13 +29,20 @@ _SYSTEM_BUNDLES = (
 )
 
 
+class CertificateSettingError(ValueError):
+    """A certificate setting is unusable and ``tls_context(strict=True)`` was asked; ``str`` is
+    one English line naming the setting and the file (certificates hold no secret)."""
+
+
 def tls_context(
-    ca_file: str = "", environ: Mapping[str, str] | None = None
+    ca_file: str = "", environ: Mapping[str, str] | None = None, *, strict: bool = False
 ) -> tuple[ssl.SSLContext, list[str]]:
     """A client context trusting the system's store and ``ca_file``; and messages for the user.
 
     Blocks (reads certificate files, ~50 ms): make it off the event loop. Never raises for a
     bad file: each becomes a message, whose first sentence is constant and translatable.
+    With ``strict`` (agentbar-cli: a script must not run with other trust than it asked for)
+    the first bad setting raises :class:`CertificateSettingError` instead.
     """
     env = os.environ if environ is None else environ
     notes: list[str] = []
@@ -47,6 +54,10 @@ def tls_context(
         context = ssl.create_default_context()
     for name in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
         problem = _env_problem(name, env.get(name, ""))
+        if problem and strict:
+            raise CertificateSettingError(
+                f"{name}={env.get(name)} is not usable ({problem}); correct or unset it"
+            )
         if problem:
             notes.append(
                 QT_TRANSLATE_NOOP(
@@ -63,6 +74,10 @@ def tls_context(
             context.load_verify_locations(cafile=str(path))
         except (OSError, ssl.SSLError, ValueError) as exc:
             detail = getattr(exc, "strerror", None) or _ssl_reason(exc)
+            if strict:
+                raise CertificateSettingError(
+                    f"the ca_file setting {path} could not be loaded ({detail})"
+                ) from None
             notes.append(
                 QT_TRANSLATE_NOOP(
                     "tls",
