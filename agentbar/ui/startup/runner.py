@@ -136,7 +136,7 @@ async def run(
         settings,
         start.state,
         save_state=lambda st: save_state(paths.state_file, st),
-        save_settings=lambda st: save_settings(paths, st),
+        save_settings=lambda st: save_settings(paths, start.run_only.strip(st)),
     )
     notifier = Notifier(None)
     notifier.enabled = settings.notifications
