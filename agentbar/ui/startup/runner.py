@@ -23,7 +23,7 @@ from agentbar.core.credentials import CredentialStore, CredentialsUnavailable, e
 from agentbar.core.logsetup import RedactingFilter, set_level
 from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
-from agentbar.core.settings import Settings, save_settings
+from agentbar.core.settings import Settings, is_cleartext, save_settings
 from agentbar.desktop.single_instance import Claim
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import MainThreadCollector
@@ -101,6 +101,11 @@ async def run(
     else:
         start = await asyncio.to_thread(read_start_data, paths, args)
     settings, notes = start.settings, list(start.notes)
+    if is_cleartext(settings.server_url):
+        log.warning(
+            "the server URL uses plain http:// to a host that is not this machine: "
+            "the API key travels unencrypted"
+        )
     set_level(settings.log_level)
     install_translations(start.language, compiled=start.compiled)
     credentials: CredentialStore | None = CredentialStore(memory_only_fallback=True)
