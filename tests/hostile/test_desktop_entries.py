@@ -179,10 +179,11 @@ def test_gio_launch_runs_the_program_with_exactly_these_arguments(
     out = tmp_path / "argv.json"
     program = _recorder(tmp_path / folder, out)
     args = ["--basedir", '/home/a/100% $HOME `id` \\ "q"']
+    link = "tel:+905321234567"
     cases = (
-        (desktop_entry([str(program), *args]), ["tel:+905321234567"], [*args, "--", "tel:+905321234567"]),
+        (desktop_entry([str(program), *args]), [link], [*args, "--", link]),
         (autostart.autostart_entry([str(program), *args]), [], [*args, "--minimized"]),
-    )  # fmt: skip
+    )
     for text, uris, expected in cases:
         entry = tmp_path / "entry.desktop"
         entry.write_text(text, encoding="utf-8")
