@@ -81,6 +81,12 @@ class Settings:
     recordings_cache_mb: int = 500
     notifications: bool = True
     log_level: str = "INFO"
+    #: A link's 2-6 digit number dials only when its length is in this range (inclusive):
+    #: the site's extensions. Anything shorter or longer is refused.
+    link_extension_lengths: tuple[int, int] = (3, 5)
+    #: A link to a number outside the region's country asks first (emergency, short service
+    #: and premium-rate numbers always do).
+    confirm_international_links: bool = True
 
     def __post_init__(self) -> None:
         # Normalise containers so that no caller can mutate a Settings through a shared dict.
@@ -91,6 +97,8 @@ class Settings:
         _set(self, "toolbar_positions", MappingProxyType(positions))
         _set(self, "recent_numbers", tuple(self.recent_numbers)[:RECENT_MAX])
         _set(self, "recent_transfer_targets", tuple(self.recent_transfer_targets)[:RECENT_MAX])
+        low, high = self.link_extension_lengths
+        _set(self, "link_extension_lengths", (int(low), int(high)))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``dataclasses.replace``)."""
@@ -238,6 +246,17 @@ _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
             "one of " + ", ".join(_LOG_LEVELS),
             str.upper,
         ),
+        "link_extension_lengths": _simple(
+            lambda v: (
+                isinstance(v, list)
+                and len(v) == 2
+                and all(_is_int(n) and 2 <= n <= 6 for n in v)
+                and v[0] <= v[1]
+            ),
+            "[shortest, longest] whole digits from 2 to 6, such as [3, 5]",
+            tuple,
+        ),
+        "confirm_international_links": _FLAG,
     }
 )
 

@@ -9,14 +9,14 @@ import time
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from agentbar.core.commands import Command
-from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
+from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, link_risk
 from agentbar.ui.clipboard import clipboard_target
-from agentbar.ui.messages import number_reason
+from agentbar.ui.messages import number_reason, translated
 from agentbar.ui.startup.shell import Shell, run_dialog_box
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 DIAL_PREVIEW_MS = 1200
 #: The same number again within this time is one click that launched twice (browsers do).
 REPEAT_WINDOW_S = 3.0
+#: Another link within this time of the last one is a burst: it is asked about, never queued.
+BURST_WINDOW_S = 5.0
 
 
 class RemoteControl(QObject):
@@ -44,6 +46,9 @@ class RemoteControl(QObject):
         self.session = shell.session
         self.preview_ms = preview_ms
         self._recent: dict[str, float] = {}
+        self._last_link = -BURST_WINDOW_S  # time.monotonic() of the last link
+        self._pending: QTimer | None = None  # a link's preview, until it dials
+        self._asking = False  # a link's question is open
         self._tasks: set[asyncio.Task[Any]] = set()
         self._installed = False
         self._filtering = False
@@ -129,7 +134,7 @@ class RemoteControl(QObject):
         except ValueError:
             self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
             return
-        self._dial(text, target)
+        self._dial(text, target, link=True)
 
     def dial_clipboard(self) -> None:
         target, why = clipboard_target(self.session.parse_number)
@@ -138,31 +143,109 @@ class RemoteControl(QObject):
             return
         self._dial(target.source, target)
 
-    def _dial(self, text: str, target: DialTarget) -> None:
+    def _dial(self, text: str, target: DialTarget, *, link: bool = False) -> None:
+        """Dial ``target`` after a preview, or ask first.
+
+        A link (text from outside) always asks, whatever the confirm setting says, when it
+        names an emergency, short service, premium-rate or (by the setting) international
+        number, and when it comes within BURST_WINDOW_S of another link: a burst is never
+        dialled as a queue (the earlier link's preview is stopped too). A link's 2-6 digit
+        extension outside the site's extension lengths is refused. While a link's question
+        is open, further links are refused with a message.
+        """
         now = time.monotonic()
         self._recent = {n: t for n, t in self._recent.items() if now - t < REPEAT_WINDOW_S}
         if target.number in self._recent:
             log.info("ignored the same number again within %.0f s", REPEAT_WINDOW_S)
             return
+        why = ""
+        if link:
+            burst = now - self._last_link < BURST_WINDOW_S
+            self._last_link = now
+            if self._asking:
+                self._say(
+                    "warning",
+                    self.tr("Did not dial %s: another link is waiting for your answer.")
+                    % target.display,
+                )
+                return
+            settings = self.session.settings
+            try:
+                risk = link_risk(
+                    target,
+                    region=settings.region,
+                    extension_lengths=settings.link_extension_lengths,
+                    international=settings.confirm_international_links,
+                )
+            except InvalidNumber as exc:
+                self._say(
+                    "error",
+                    self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc)),
+                )
+                return
+            except ValueError:
+                self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
+                return
+            if risk:
+                why = self.tr("This link asks to call %s.") % translated("phone", risk)
+            if burst:
+                stopped = self._stop_preview()
+                why = " ".join(
+                    filter(None, (why, self.tr("Several links arrived within a few seconds.")))
+                )
+                if stopped:
+                    why += " " + self.tr("The one before was not dialled.")
         self._recent[target.number] = now
-        if self.session.settings.confirm_before_dial:
+        if why or self.session.settings.confirm_before_dial:
+            self._asking = self._asking or link  # now: the question opens in a task
             self.show_toolbar()
-            self._spawn(self._confirm_and_dial(text, target))
+            self._spawn(self._confirm_and_dial(text, target, why, link=link))
             return
         self._say("info", self.tr("Will dial %s…") % target.display)
-        QTimer.singleShot(self.preview_ms, self, lambda: self.session.dial(text))
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._preview_done(timer, text))
+        self._pending = timer
+        timer.start(self.preview_ms)
 
-    async def _confirm_and_dial(self, text: str, target: DialTarget) -> None:
+    def _preview_done(self, timer: QTimer, text: str) -> None:
+        if self._pending is timer:
+            self._pending = None
+        timer.deleteLater()
+        self.session.dial(text)
+
+    def _stop_preview(self) -> bool:
+        """Stop a link's preview that has not dialled yet; True when there was one."""
+        timer, self._pending = self._pending, None
+        if timer is None or not timer.isActive():
+            return False
+        timer.stop()
+        timer.deleteLater()
+        return True
+
+    async def _confirm_and_dial(
+        self, text: str, target: DialTarget, why: str = "", *, link: bool = False
+    ) -> None:
         box = QMessageBox(self.shell.toolbar)
         box.setObjectName("confirmDialBox")
-        box.setIcon(QMessageBox.Icon.Question)
+        box.setIcon(QMessageBox.Icon.Warning if why else QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Call from a link"))
+        # Outside text (the link): plain text only, never rich text with links or markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("Call %s?") % target.display)
-        box.setInformativeText(self.tr("The link was: %s") % target.source[:120])
+        info = self.tr("The link was: %s") % target.source[:120]
+        box.setInformativeText(f"{why}\n{info}" if why else info)
+        for label in box.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         call = box.addButton(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(call)
-        await run_dialog_box(box)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        # A risky link is called only by choosing Call: Enter answers Cancel.
+        box.setDefaultButton(cancel if why else call)
+        try:
+            await run_dialog_box(box)
+        finally:
+            if link:
+                self._asking = False
         clicked = box.clickedButton()
         box.deleteLater()
         if clicked is call:
