@@ -25,6 +25,7 @@ from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.bar.dial_field import DialField
 from agentbar.ui.bar.status_pill import StatusPill
 from agentbar.ui.bar.widgets import Grip, LastingNotes, TransferMenu
+from agentbar.ui.plain_text import tooltip
 from agentbar.ui.resources import icon
 from agentbar.ui.state_view import Mode
 
@@ -304,7 +305,7 @@ class Toolbar(QFrame):
     def _show_message(self, level: str, text: str, timeout_ms: int) -> None:
         self.message.setText(f"{_MESSAGE_SYMBOLS.get(level, '')} {text}")
         self.message.setStyleSheet(f"color: {_MESSAGE_COLOURS.get(level, '#263238')};")
-        self.message.setToolTip(text)
+        self.message.setToolTip(tooltip(text))  # outside text: never rich text
         self._message_timer.stop()
         if timeout_ms:
             self._message_timer.start(timeout_ms)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QWidget, QWidgetAction
 
+from agentbar.ui.plain_text import tooltip
 from agentbar.ui.resources import icon
 
 
@@ -99,8 +99,7 @@ class LastingNotes(QLabel):
             self._notes.pop(key, None)
         shown = "\n".join(f"⚠ {note}" for note in self._notes.values())
         self.setText(shown)
-        # A tooltip is shown as rich text when it looks like HTML: escape it.
-        self.setToolTip(f"<p>{html.escape(shown)}</p>" if shown else "")
+        self.setToolTip(tooltip(shown))
         self.setVisible(bool(shown))
 
     def notes(self) -> dict[str, str]:

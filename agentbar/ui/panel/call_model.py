@@ -31,6 +31,7 @@ from PySide6.QtGui import QColor
 
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
+from agentbar.ui.plain_text import tooltip
 from agentbar.workers import release
 
 Index = QModelIndex | QPersistentModelIndex
@@ -264,11 +265,12 @@ class CallTableModel(QAbstractTableModel):
         if column == Column.WHEN and entry.date is not None:
             return entry.date.strftime("%Y-%m-%d %H:%M:%S")
         if column == Column.RECORDING and entry.file:
-            return self.tr("Show this call's recording in the Recordings tab (%s)") % base_name(
-                entry.file
+            return tooltip(
+                self.tr("Show this call's recording in the Recordings tab (%s)")
+                % base_name(entry.file)
             )
         text = self._display(entry, column)
-        return text or None
+        return tooltip(text) or None  # names and numbers from the server: never rich text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows by ``column`` in Python (fast on 10,000 rows); selections follow."""

@@ -11,12 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentbar.core.commands import Command
 from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, link_risk
 from agentbar.ui.clipboard import clipboard_target
 from agentbar.ui.messages import number_reason, translated
+from agentbar.ui.plain_text import plain_labels
 from agentbar.ui.startup.shell import Shell, run_dialog_box
 
 log = logging.getLogger(__name__)
@@ -235,8 +236,7 @@ class RemoteControl(QObject):
         box.setText(self.tr("Call %s?") % target.display)
         info = self.tr("The link was: %s") % target.source[:120]
         box.setInformativeText(f"{why}\n{info}" if why else info)
-        for label in box.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        plain_labels(box)
         call = box.addButton(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         # A risky link is called only by choosing Call: Enter answers Cancel.
