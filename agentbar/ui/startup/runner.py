@@ -312,11 +312,18 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
     server.command_received.connect(remote.execute)
     if server.listen(stale=claim.recovered):
         return server
-    notes.append(
-        QApplication.translate(
+    if claim.problem:  # a socket folder another user owns or may enter: never used
+        text = QApplication.translate(
+            "Runner",
+            "Links and other launches cannot reach this AgentBar: its socket folder is not "
+            "private to you (details in the log).",
+        )
+    else:
+        text = QApplication.translate(
             "Runner", "Links and other launches cannot reach this AgentBar (details in the log)."
         )
-    )
+    notes.append(text)
+    remote.shell.toolbar.notes.set("socket", text)  # stays on the bar, unlike a message
     return None
 
 
