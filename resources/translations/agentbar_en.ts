@@ -194,8 +194,8 @@
         <translation>▶ Listen</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
-        <translation>Show this call's recording in the Recordings tab (%s)</translation>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
+        <translation>Show this call&apos;s recording in the Recordings tab (%s)</translation>
     </message>
 </context>
 <context>
@@ -301,8 +301,8 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
-        <translation>Today's summary</translation>
+        <source>Today&apos;s summary</source>
+        <translation>Today&apos;s summary</translation>
     </message>
     <message>
         <source>call history</source>
@@ -333,8 +333,8 @@
         <translation>&amp;Dial field</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
-        <translation>Put the number in the bar's dial field (double-click or Enter)</translation>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
+        <translation>Put the number in the bar&apos;s dial field (double-click or Enter)</translation>
     </message>
     <message>
         <source>Put the number in the dial field</source>
@@ -357,8 +357,8 @@
         <translation>&amp;Go to recording</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
-        <translation>Show this call's recording in the Recordings tab</translation>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
+        <translation>Show this call&apos;s recording in the Recordings tab</translation>
     </message>
     <message>
         <source>Go to recording</source>
@@ -375,6 +375,13 @@
     <message>
         <source>Copied %s.</source>
         <translation>Copied %s.</translation>
+    </message>
+</context>
+<context>
+    <name>LastingNotes</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
     </message>
 </context>
 <context>
@@ -589,8 +596,8 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
-        <translation>The call center's queues and whether you are in each</translation>
+        <source>The call center&apos;s queues and whether you are in each</source>
+        <translation>The call center&apos;s queues and whether you are in each</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -715,7 +722,7 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>Cannot dial “%s”: %s</translation>
     </message>
     <message>
@@ -725,6 +732,22 @@
     <message>
         <source>Nothing to dial: %s.</source>
         <translation>Nothing to dial: %s.</translation>
+    </message>
+    <message>
+        <source>Did not dial %s: another link is waiting for your answer.</source>
+        <translation>Did not dial %s: another link is waiting for your answer.</translation>
+    </message>
+    <message>
+        <source>This link asks to call %s.</source>
+        <translation>This link asks to call %s.</translation>
+    </message>
+    <message>
+        <source>Several links arrived within a few seconds.</source>
+        <translation>Several links arrived within a few seconds.</translation>
+    </message>
+    <message>
+        <source>The one before was not dialled.</source>
+        <translation>The one before was not dialled.</translation>
     </message>
     <message>
         <source>Will dial %s…</source>
@@ -771,12 +794,16 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>
         <source>This desktop has no system tray: AgentBar works from the bar alone.</source>
         <translation>This desktop has no system tray: AgentBar works from the bar alone.</translation>
+    </message>
+    <message>
+        <source>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</source>
+        <translation>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</translation>
     </message>
     <message>
         <source>Links and other launches cannot reach this AgentBar (details in the log).</source>
@@ -1005,12 +1032,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1062,8 +1089,8 @@
         <translation>Do not put a user name or password in the server address.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>The server address must not contain '?' or '#'.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>The server address must not contain &apos;?&apos; or &apos;#&apos;.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1343,6 +1370,10 @@
         <source>Server unreachable: %s</source>
         <translation>Server unreachable: %s</translation>
     </message>
+    <message>
+        <source>Unencrypted connection (http://): the API key travels in clear text.</source>
+        <translation>Unencrypted connection (http://): the API key travels in clear text.</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1485,7 +1516,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1493,8 +1524,8 @@
         <translation>The server URL is not usable.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
-        <translation>The server's TLS certificate could not be verified.</translation>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
+        <translation>The server&apos;s TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>A secure (TLS) connection to the server failed.</source>
@@ -1522,6 +1553,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1529,40 +1561,40 @@
         <translation>The server sent an empty reply.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
-        <translation>The server's reply is neither XML nor JSON.</translation>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
+        <translation>The server&apos;s reply is neither XML nor JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
-        <translation>The server's JSON reply is not valid UTF-8.</translation>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
+        <translation>The server&apos;s JSON reply is not valid UTF-8.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
-        <translation>The server's JSON reply is nested too deeply.</translation>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
+        <translation>The server&apos;s JSON reply is nested too deeply.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
-        <translation>The server's JSON reply is malformed or cut short.</translation>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
+        <translation>The server&apos;s JSON reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
-        <translation>The server's XML reply was refused as unsafe.</translation>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
+        <translation>The server&apos;s XML reply was refused as unsafe.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
-        <translation>The server's XML reply is malformed or cut short.</translation>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
+        <translation>The server&apos;s XML reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
-        <translation>The server's XML reply is nested too deeply.</translation>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
+        <translation>The server&apos;s XML reply is nested too deeply.</translation>
     </message>
     <message>
         <source>The server sent a web page instead of API data.</source>
         <translation>The server sent a web page instead of API data.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
-        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</translation>
     </message>
     <message>
         <source>Check the server URL.</source>
@@ -1585,8 +1617,8 @@
         <translation>The server failed.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
-        <translation>The server's reply has no result field.</translation>
+        <source>The server&apos;s reply has no result field.</source>
+        <translation>The server&apos;s reply has no result field.</translation>
     </message>
 </context>
 <context>
@@ -1600,8 +1632,8 @@
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
-        <translation>The server's reply is not the call-center API</translation>
+        <source>The server&apos;s reply is not the call-center API</source>
+        <translation>The server&apos;s reply is not the call-center API</translation>
     </message>
     <message>
         <source>The server answered with an error</source>
@@ -1661,7 +1693,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -1671,6 +1703,26 @@
     <message>
         <source>unsupported URI scheme {scheme}</source>
         <translation>unsupported URI scheme {scheme}</translation>
+    </message>
+    <message>
+        <source>an emergency number</source>
+        <translation>an emergency number</translation>
+    </message>
+    <message>
+        <source>a short service number</source>
+        <translation>a short service number</translation>
+    </message>
+    <message>
+        <source>not an extension of this site ({low} to {high} digits)</source>
+        <translation>not an extension of this site ({low} to {high} digits)</translation>
+    </message>
+    <message>
+        <source>a premium-rate number</source>
+        <translation>a premium-rate number</translation>
+    </message>
+    <message>
+        <source>an international number</source>
+        <translation>an international number</translation>
     </message>
     <message>
         <source>cannot be written as a dialable number</source>
@@ -1693,8 +1745,8 @@
         <translation>contains no digits</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' is only allowed once, at the start</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; is only allowed once, at the start</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1765,7 +1817,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

@@ -194,7 +194,7 @@
         <translation>▶ Dinle</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
     </message>
 </context>
@@ -217,15 +217,15 @@
     </message>
     <message>
         <source>Start AgentBar when I log &amp;in</source>
-        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
+        <translation>Oturum açınca AgentBar&apos;ı başla&amp;t</translation>
     </message>
     <message>
         <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
-        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar&apos;ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
     </message>
     <message>
         <source>Start AgentBar at login</source>
-        <translation>Oturum açılınca AgentBar'ı başlat</translation>
+        <translation>Oturum açılınca AgentBar&apos;ı başlat</translation>
     </message>
     <message>
         <source>Start at login problem</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
-        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows&apos;ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar&apos;ı seçin.</translation>
     </message>
     <message>
         <source>Handle phone links</source>
@@ -301,7 +301,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
+        <source>Today&apos;s summary</source>
         <translation>Bugünün özeti</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@
         <translation>&amp;Arama alanına</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
         <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
     </message>
     <message>
@@ -357,7 +357,7 @@
         <translation>Kayda &amp;git</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
     </message>
     <message>
@@ -375,6 +375,13 @@
     <message>
         <source>Copied %s.</source>
         <translation>%s kopyalandı.</translation>
+    </message>
+</context>
+<context>
+    <name>LastingNotes</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Uyarılar</translation>
     </message>
 </context>
 <context>
@@ -589,7 +596,7 @@
         <translation>Kuyruklar</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
+        <source>The call center&apos;s queues and whether you are in each</source>
         <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
     </message>
     <message>
@@ -714,7 +721,7 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>“%s” aranamıyor: %s</translation>
     </message>
     <message>
@@ -724,6 +731,22 @@
     <message>
         <source>Nothing to dial: %s.</source>
         <translation>Aranacak bir şey yok: %s.</translation>
+    </message>
+    <message>
+        <source>Did not dial %s: another link is waiting for your answer.</source>
+        <translation>%s aranmadı: yanıtınızı bekleyen başka bir bağlantı var.</translation>
+    </message>
+    <message>
+        <source>This link asks to call %s.</source>
+        <translation>Dikkat: bu bağlantıdaki numara %s.</translation>
+    </message>
+    <message>
+        <source>Several links arrived within a few seconds.</source>
+        <translation>Birkaç saniye içinde birden çok bağlantı geldi.</translation>
+    </message>
+    <message>
+        <source>The one before was not dialled.</source>
+        <translation>Bir önceki bağlantı aranmadı.</translation>
     </message>
     <message>
         <source>Will dial %s…</source>
@@ -770,12 +793,16 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
         <source>This desktop has no system tray: AgentBar works from the bar alone.</source>
         <translation>Bu masaüstünde sistem tepsisi yok: AgentBar yalnızca çubuktan çalışır.</translation>
+    </message>
+    <message>
+        <source>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</source>
+        <translation>Bağlantılar ve diğer başlatmalar bu AgentBar’a ulaşamıyor: soket klasörü yalnızca size ait değil (ayrıntılar günlükte).</translation>
     </message>
     <message>
         <source>Links and other launches cannot reach this AgentBar (details in the log).</source>
@@ -1004,12 +1031,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1060,8 +1087,8 @@
         <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Sunucu adresinde &apos;?&apos; veya &apos;#&apos; olmamalı.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1341,6 +1368,10 @@
         <source>Server unreachable: %s</source>
         <translation>Sunucuya ulaşılamıyor: %s</translation>
     </message>
+    <message>
+        <source>Unencrypted connection (http://): the API key travels in clear text.</source>
+        <translation>Şifresiz bağlantı (http://): API anahtarı açık metin olarak gidiyor.</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1483,7 +1514,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>
@@ -1491,7 +1522,7 @@
         <translation>Sunucu adresi kullanılamıyor.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
         <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
     </message>
     <message>
@@ -1520,6 +1551,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
     </message>
     <message>
@@ -1527,31 +1559,31 @@
         <translation>Sunucu boş bir yanıt gönderdi.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
         <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
         <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
         <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
         <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
         <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
         <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
         <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
     </message>
     <message>
@@ -1559,7 +1591,7 @@
         <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
         <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
     </message>
     <message>
@@ -1583,7 +1615,7 @@
         <translation>Sunucu hata verdi.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
+        <source>The server&apos;s reply has no result field.</source>
         <translation>Sunucunun yanıtında result alanı yok.</translation>
     </message>
 </context>
@@ -1598,7 +1630,7 @@
         <translation>Sunucuya ulaşılamıyor</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
+        <source>The server&apos;s reply is not the call-center API</source>
         <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
     </message>
     <message>
@@ -1659,7 +1691,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -1669,6 +1701,26 @@
     <message>
         <source>unsupported URI scheme {scheme}</source>
         <translation>desteklenmeyen bağlantı türü {scheme}</translation>
+    </message>
+    <message>
+        <source>an emergency number</source>
+        <translation>bir acil durum numarası</translation>
+    </message>
+    <message>
+        <source>a short service number</source>
+        <translation>bir kısa servis numarası</translation>
+    </message>
+    <message>
+        <source>not an extension of this site ({low} to {high} digits)</source>
+        <translation>bu santralin dahili numarası değil ({low}–{high} hane)</translation>
+    </message>
+    <message>
+        <source>a premium-rate number</source>
+        <translation>ücretli (yüksek tarifeli) bir numara</translation>
+    </message>
+    <message>
+        <source>an international number</source>
+        <translation>bir yurt dışı numarası</translation>
     </message>
     <message>
         <source>cannot be written as a dialable number</source>
@@ -1691,8 +1743,8 @@
         <translation>hiç rakam içermiyor</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' yalnızca bir kez, başta olabilir</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; yalnızca bir kez, başta olabilir</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1763,7 +1815,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>
