@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def test_server_name_prefers_our_own_runtime_directory(tmp_path, monkeypatch):
     assert name == str(runtime / "agentbar-abc.sock")
     # No usable runtime directory: a private agentbar-<uid> folder in the temp directory,
     # never a bare name in a namespace shared with other users.
-    monkeypatch.setattr(si.tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     private = tmp_path / f"agentbar-{os.getuid()}" / "agentbar-abc.sock"
     for environ in ({}, {"XDG_RUNTIME_DIR": "run/user"}, {"XDG_RUNTIME_DIR": str(tmp_path / "x")}):
         assert server_name("abc", environ=environ, platform="linux") == str(private)

@@ -30,7 +30,9 @@ from tests.hostile.conftest import KEY
 WAIT = 8000
 
 
-def _sent(requests: list[httpx.Request]) -> list[tuple[str, dict[str, list[str]], dict]]:
+def _sent(
+    requests: list[httpx.Request],
+) -> list[tuple[str, dict[str, list[str]], dict[str, list[str]]]]:
     return [
         (r.method, parse_qs(r.url.query.decode()), parse_qs(r.content.decode())) for r in requests
     ]

@@ -180,7 +180,7 @@ def test_gio_launch_runs_the_program_with_exactly_these_arguments(
     program = _recorder(tmp_path / folder, out)
     args = ["--basedir", '/home/a/100% $HOME `id` \\ "q"']
     link = "tel:+905321234567"
-    cases = (
+    cases: tuple[tuple[str, list[str], list[str]], ...] = (
         (desktop_entry([str(program), *args]), [link], [*args, "--", link]),
         (autostart.autostart_entry([str(program), *args]), [], [*args, "--minimized"]),
     )

@@ -22,6 +22,7 @@ from agentbar.core.paths import Paths
 from agentbar.core.phone import link_risk, parse_dial_uri
 from agentbar.core.settings import Settings, load_settings, save_settings
 from agentbar.sim import DEMO_EXTENSION
+from agentbar.ui.startup import remote_control
 from tests.ui import conftest as ui_fixtures
 from tests.ui import test_remote_control
 from tests.ui.test_remote_control import dials
@@ -82,11 +83,13 @@ def test_international_links_may_dial_without_asking_when_the_setting_is_off(qtb
     assert not _boxes()
 
 
-def test_a_home_number_and_a_site_extension_still_dial_after_the_preview(qtbot, rig, sim):
+def test_a_home_number_and_a_site_extension_still_dial_after_the_preview(
+    qtbot, rig, sim, monkeypatch
+):
     r = rig(preview_ms=0)
     _link(r, "tel:0532 123 45 67")
     qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
-    r.remote._last_link -= 60  # a minute later: not a burst
+    monkeypatch.setattr(remote_control, "BURST_WINDOW_S", 0.0)  # as if minutes had passed
     _link(r, "tel:1004")
     qtbot.waitUntil(lambda: len(dials(sim)) == 2, timeout=WAIT)
     assert [d["number"] for d in dials(sim)] == ["05321234567", "1004"]

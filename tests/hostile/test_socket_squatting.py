@@ -18,6 +18,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -127,7 +128,6 @@ def test_a_socket_folder_another_user_could_use_is_refused(tmp_path: Path, how: 
 def short_tmp():
     """A temp directory with a short path: a socket path must fit in ~100 bytes."""
     import shutil
-    import tempfile
 
     path = Path(tempfile.mkdtemp(prefix="sq", dir="/tmp"))
     yield path
@@ -152,7 +152,7 @@ def test_a_second_launch_never_talks_to_a_squatter(
     # one inside the folder they made.
     squatter = Squatter([temp / f"agentbar-{key}", folder / f"agentbar-{key}.sock"])
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.setattr(si.tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     holder = si.claim(basedir / "state")
     assert holder is not None
     try:
@@ -182,7 +182,7 @@ def test_a_bar_that_cannot_listen_says_so_and_keeps_saying_it(
     temp.mkdir()
     _squat(temp, "open to all")
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.setattr(si.tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     monkeypatch.setenv("AGENTBAR_API_KEY", KEY)
     base = tmp_path / "bar"
     paths = Paths.under(base)
@@ -224,7 +224,7 @@ def test_peer_uid_names_the_user_at_the_other_end() -> None:
 @pytest.fixture
 def instance(qapp, basedir: Path, short_tmp: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
-    monkeypatch.setattr(si.tempfile, "tempdir", str(short_tmp))  # a socket folder of its own
+    monkeypatch.setattr(tempfile, "tempdir", str(short_tmp))  # a socket folder of its own
     mine = si.claim(basedir / "state")
     assert mine is not None and mine.name
     server = InstanceServer(mine.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -16,6 +17,7 @@ from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.startup.runner import run
 from agentbar.ui.state_view import Mode
 from tests.ui.conftest import KEY
+from tests.ui.test_tray import _click, _message_box
 
 WAIT = 8000
 REAL_SERVER = "https://pbx.example.com/api/"
@@ -47,8 +49,9 @@ def test_overrides_never_reach_the_settings_file(qtbot, qloop, sim, monkeypatch,
     qtbot.keyClicks(toolbar.dial_field, "0532 123 45 67")
     qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_Return)
 
-    def saved() -> dict[str, object]:
-        return json.loads(Path(paths.settings_file).read_text())
+    def saved() -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(Path(paths.settings_file).read_text())
+        return data
 
     qtbot.waitUntil(lambda: "05321234567" in saved().get("recent_numbers", []), timeout=WAIT)
     data = saved()
@@ -56,19 +59,6 @@ def test_overrides_never_reach_the_settings_file(qtbot, qloop, sim, monkeypatch,
     assert (data["agent"], data["extension"]) == ("2001", "3001")
     assert sim.url not in json.dumps(data)
     toolbar.quit_requested.emit()
-    qtbot.waitUntil(
-        lambda: any(
-            w.isVisible()
-            for w in QApplication.topLevelWidgets()
-            if w.metaObject().className() == "QMessageBox"
-        ),
-        timeout=WAIT,
-    )
-    box = next(
-        w
-        for w in QApplication.topLevelWidgets()
-        if w.metaObject().className() == "QMessageBox" and w.isVisible()
-    )
-    next(b for b in box.buttons() if "stay logged in" in b.text().replace("&", "")).click()
+    _click(_message_box(qtbot), "Quit, stay logged in")
     qtbot.waitUntil(task.done, timeout=WAIT)
     assert task.result() == 0
