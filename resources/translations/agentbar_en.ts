@@ -1011,6 +1011,42 @@
         <translation>Screen-pop &amp;URL:</translation>
     </message>
     <message>
+        <source>Ask before calling a &amp;foreign number from a link</source>
+        <translation>Ask before calling a &amp;foreign number from a link</translation>
+    </message>
+    <message>
+        <source>Emergency, short service and premium-rate numbers from a link are always asked about</source>
+        <translation>Emergency, short service and premium-rate numbers from a link are always asked about</translation>
+    </message>
+    <message>
+        <source>Ask before calling a foreign number from a link</source>
+        <translation>Ask before calling a foreign number from a link</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> digits</translation>
+    </message>
+    <message>
+        <source>A short number in a link is dialled only with this many digits</source>
+        <translation>A short number in a link is dialled only with this many digits</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Extensions in links:</source>
+        <translation>&amp;Extensions in links:</translation>
+    </message>
+    <message>
+        <source>Shortest extension dialled from a link</source>
+        <translation>Shortest extension dialled from a link</translation>
+    </message>
+    <message>
+        <source>Longest extension dialled from a link</source>
+        <translation>Longest extension dialled from a link</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>General</translation>
     </message>

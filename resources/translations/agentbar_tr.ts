@@ -1010,6 +1010,42 @@
         <translation>Çağrıda açılacak &amp;adres:</translation>
     </message>
     <message>
+        <source>Ask before calling a &amp;foreign number from a link</source>
+        <translation>&amp;Uluslararası bir numarayı bağlantıdan aramadan önce sor</translation>
+    </message>
+    <message>
+        <source>Emergency, short service and premium-rate numbers from a link are always asked about</source>
+        <translation>Bağlantıdaki acil durum, kısa servis ve yüksek tarifeli numaralar her zaman sorulur</translation>
+    </message>
+    <message>
+        <source>Ask before calling a foreign number from a link</source>
+        <translation>Uluslararası bir numarayı bağlantıdan aramadan önce sor</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> hane</translation>
+    </message>
+    <message>
+        <source>A short number in a link is dialled only with this many digits</source>
+        <translation>Bağlantıdaki kısa bir numara yalnızca bu kadar haneliyse aranır</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ile</translation>
+    </message>
+    <message>
+        <source>&amp;Extensions in links:</source>
+        <translation>Bağlantıdaki dahi&amp;li hane sayısı:</translation>
+    </message>
+    <message>
+        <source>Shortest extension dialled from a link</source>
+        <translation>Bağlantıdan aranan en kısa dahili</translation>
+    </message>
+    <message>
+        <source>Longest extension dialled from a link</source>
+        <translation>Bağlantıdan aranan en uzun dahili</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>Genel</translation>
     </message>
