@@ -259,7 +259,8 @@ def test_values_are_converted_and_encoded(run: RunCli, fake: Fake) -> None:
     assert run("callRecords", "sira=DESC", "limit=007")[0] == 0
     assert fake.seen[-1].param("sira") == ["desc"]
     assert fake.seen[-1].param("limit") == ["007"]  # digits are sent as typed
-    assert fake.seen[-1].query["apikey"] == [KEY] and fake.seen[-1].query["type"] == ["json"]
+    assert fake.seen[-1].form["apikey"] == [KEY] and fake.seen[-1].query["type"] == ["json"]
+    assert "apikey" not in fake.seen[-1].query  # a POST module: the key is in the body
 
 
 def test_wire_xml_is_asked_and_decoded(run: RunCli, fake: Fake) -> None:

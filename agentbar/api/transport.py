@@ -140,8 +140,15 @@ class Transport:
         return redact(text, (self._key,))
 
     def _query(self, module: Module) -> list[tuple[str, str]]:
+        """The query string: module and format, and the key only for GET modules.
+
+        A POST module's key travels in the form body (the PHP server reads ``$_REQUEST``), so
+        it stays out of the server's and proxies' access logs, which record the query.
+        """
         fmt = "json" if module.json_only else self.wire_format
-        query = [("apikey", self._key), ("module", module.name), ("type", fmt)]
+        query = [("module", module.name), ("type", fmt)]
+        if module.method == "GET":
+            query.insert(0, ("apikey", self._key))
         if module.name == "breakList":
             query.append(("tip", fmt))  # the document names it "tip" here (sic)
         return query
@@ -160,7 +167,7 @@ class Transport:
             for k, v in encoded.items():
                 query.extend((k, item) for item in ([v] if isinstance(v, str) else v))
         else:
-            data = encoded
+            data = {"apikey": self._key, **encoded}
         timeout = self._timeout
         if read_timeout is not None:
             t = self._timeout

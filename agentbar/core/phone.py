@@ -24,6 +24,7 @@ __all__ = [
     "DialFormat",
     "DialTarget",
     "InvalidNumber",
+    "link_risk",
     "looks_like_dial_uri",
     "normalize",
     "parse_dial_input",
@@ -180,6 +181,61 @@ def parse_dial_uri(
     # Decode after splitting, so encoded delimiters stay inside the number and are refused.
     number = unquote(rest)
     return _normalize(number, source=source, region=region, fmt=fmt, named=scheme in _NAMED_SCHEMES)
+
+
+def link_risk(
+    target: DialTarget,
+    *,
+    region: str = "TR",
+    extension_lengths: tuple[int, int] = (3, 5),
+    international: bool = True,
+) -> str | None:
+    """Why a link to ``target`` must not dial without an explicit yes, or None.
+
+    A link is text from outside (a web page, a mail, a spreadsheet): it may name anything.
+    The reason is a template marked for translation (context ``phone``), for the question.
+
+    - An emergency number of ``region`` (``112``, ``155``, ``110``) or a number that
+      connects to one: always asked.
+    - A short service number of ``region`` (``156``, ``177``, ``184``: a valid short number
+      in phonenumbers' short-number data): asked. ``is_possible_short_number`` alone does
+      not decide, since every 3-6 digit string is a possible short number in Turkey, and so
+      is every extension of the site.
+    - Any other 2-6 digit "extension" whose length is outside ``extension_lengths`` (the
+      site's extensions, inclusive) is refused: raises InvalidNumber.
+    - A premium-rate number (``0900 …``): asked.
+    - With ``international``, a number outside ``region``'s country code: asked.
+
+    Pure and fast; raises ValueError for an unknown ``region`` (a configuration error).
+    """
+    import phonenumbers
+    from phonenumbers import PhoneNumberType, shortnumberinfo
+
+    region_code = _check_region(region)
+    number = target.number
+    if target.is_extension:
+        if phonenumbers.connects_to_emergency_number(number, region_code):
+            return QT_TRANSLATE_NOOP("phone", "an emergency number")
+        short = phonenumbers.parse(number, region_code)
+        if shortnumberinfo.is_valid_short_number_for_region(short, region_code):
+            return QT_TRANSLATE_NOOP("phone", "a short service number")
+        low, high = extension_lengths
+        if not low <= len(number) <= high:
+            raise InvalidNumber(
+                QT_TRANSLATE_NOOP(
+                    "phone", "not an extension of this site ({low} to {high} digits)"
+                ),
+                target.source,
+                low=str(low),
+                high=str(high),
+            )
+        return None
+    phone = phonenumbers.parse(number, region_code)
+    if phonenumbers.number_type(phone) == PhoneNumberType.PREMIUM_RATE:
+        return QT_TRANSLATE_NOOP("phone", "a premium-rate number")
+    if international and phone.country_code != phonenumbers.country_code_for_region(region_code):
+        return QT_TRANSLATE_NOOP("phone", "an international number")
+    return None
 
 
 def parse_dial_input(

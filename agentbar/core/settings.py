@@ -92,6 +92,12 @@ class Settings:
     ca_file: str = ""
     #: The activity log writes dialled and transfer numbers in full (else: the last 4 digits).
     log_full_numbers: bool = False
+    #: A link's 2-6 digit number dials only when its length is in this range (inclusive):
+    #: the site's extensions. Anything shorter or longer is refused.
+    link_extension_lengths: tuple[int, int] = (3, 5)
+    #: A link to a number outside the region's country asks first (emergency, short service
+    #: and premium-rate numbers always do).
+    confirm_international_links: bool = True
 
     def __post_init__(self) -> None:
         # Normalise containers so that no caller can mutate a Settings through a shared dict.
@@ -103,6 +109,8 @@ class Settings:
         _set(self, "recent_numbers", tuple(self.recent_numbers)[:RECENT_MAX])
         _set(self, "recent_transfer_targets", tuple(self.recent_transfer_targets)[:RECENT_MAX])
         _set(self, "api_key_command", tuple(self.api_key_command))
+        low, high = self.link_extension_lengths
+        _set(self, "link_extension_lengths", (int(low), int(high)))
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (``dataclasses.replace``)."""
@@ -262,6 +270,17 @@ _FIELDS: Mapping[str, _Coerce] = MappingProxyType(
         "api_key_command": _command,
         "ca_file": _TEXT,
         "log_full_numbers": _FLAG,
+        "link_extension_lengths": _simple(
+            lambda v: (
+                isinstance(v, list)
+                and len(v) == 2
+                and all(_is_int(n) and 2 <= n <= 6 for n in v)
+                and v[0] <= v[1]
+            ),
+            "[shortest, longest] whole digits from 2 to 6, such as [3, 5]",
+            tuple,
+        ),
+        "confirm_international_links": _FLAG,
     }
 )
 

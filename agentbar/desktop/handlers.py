@@ -38,6 +38,7 @@ from agentbar.desktop.windows_registry import (
 __all__ = [
     "DESKTOP_FILE_NAME",
     "SCHEMES",
+    "UnsafeDesktopPath",
     "desktop_entry",
     "exec_line",
     "launch_command",
@@ -70,18 +71,65 @@ def launch_command(basedir: str | None = None) -> list[str]:
 # -- Linux ------------------------------------------------------------------------------------
 
 
-def _desktop_quote(arg: str) -> str:
-    """Quote one Exec argument per the Desktop Entry spec (and double a literal %)."""
+#: Characters that force an Exec argument into double quotes (Desktop Entry spec, "The Exec
+#: key"): space, tab, newline, the quotes, backslash, redirections, tilde, pipes, ampersand,
+#: semicolon, dollar, globs, hash, parentheses, backtick.
+_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+#: Escaped with a backslash inside double quotes (the spec's quoting rule).
+_QUOTE_ESCAPED = frozenset('"`$\\')
+
+
+class UnsafeDesktopPath(OSError):
+    """A program path or argument that no ``.desktop`` Exec line can carry faithfully."""
+
+
+def _check_arg(arg: str, *, program: bool) -> None:
+    where = "The program path" if program else "An argument"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in arg):
+        raise UnsafeDesktopPath(
+            f"{where} contains a line break or another control character, which a .desktop "
+            f"file cannot hold: {arg!r}. Install or run AgentBar from a folder without one."
+        )
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnsafeDesktopPath(
+            f"{where} is not valid UTF-8, which a .desktop file must be: {arg!r}. "
+            "Install or run AgentBar from a folder with a UTF-8 name."
+        ) from None
+    if program and "%" in arg:
+        # GLib looks for the program under its path as written, %% and all, before any field
+        # code is expanded: such an entry is never loaded (links and autostart silently die).
+        raise UnsafeDesktopPath(
+            f"The program path contains '%', which desktops cannot start from a .desktop "
+            f"file: {arg!r}. Install or run AgentBar from a folder without '%' in its name."
+        )
+
+
+def _desktop_quote(arg: str, *, program: bool = False) -> str:
+    """One Exec argument, quoted and escaped exactly as the Desktop Entry spec says.
+
+    Two layers. The Exec quoting rule: an argument with a reserved character goes in double
+    quotes, inside which the double quote, backtick, dollar and backslash take a backslash,
+    and a literal percent sign is written twice. Then the escape rule of every string value
+    in a desktop file, which doubles each backslash. So a literal dollar in a quoted argument
+    is written as two backslashes and the dollar, and one backslash as four, as the spec's
+    own examples say. Raises :class:`UnsafeDesktopPath` for what cannot be written.
+    """
+    _check_arg(arg, program=program)
     arg = arg.replace("%", "%%")
-    if not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`="):
+    if arg and not any(c in _RESERVED for c in arg):
         return arg
-    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-    return f'"{escaped}"'
+    quoted = '"' + "".join("\\" + c if c in _QUOTE_ESCAPED else c for c in arg) + '"'
+    return quoted.replace("\\", "\\\\")  # the string-value escape: each backslash doubled
 
 
 def exec_line(command: Sequence[str]) -> str:
-    """``command`` as a Desktop Entry ``Exec`` value (also the autostart entry's)."""
-    return " ".join(_desktop_quote(a) for a in command)
+    """``command`` as a Desktop Entry ``Exec`` value (also the autostart entry's).
+
+    Raises :class:`UnsafeDesktopPath` (an OSError) when an argument cannot be written safely.
+    """
+    return " ".join(_desktop_quote(a, program=i == 0) for i, a in enumerate(command))
 
 
 def desktop_entry(command: Sequence[str]) -> str:

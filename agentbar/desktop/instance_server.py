@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from agentbar.core.commands import MAX_MESSAGE_BYTES, CommandError, decode, encode_reply
+from agentbar.desktop import peercred
 
 __all__ = ["InstanceServer"]
 
@@ -117,6 +118,9 @@ class InstanceServer(QObject):
         """
         if stale:
             QLocalServer.removeServer(self.name)
+        if not self.name:  # no private place for the socket (Claim.problem says why)
+            log.warning("not listening for other launches: no private socket directory")
+            return False
         if self._server.listen(self.name):
             return True
         if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
@@ -143,9 +147,27 @@ class InstanceServer(QObject):
             socket = self._server.nextPendingConnection()
             if socket is None:
                 break
+            why = _foreign_peer(socket)
+            if why:
+                log.warning("refused a connection from another user's process: %s", why)
+                self.refused.emit(why)
+                socket.abort()
+                socket.deleteLater()
+                continue
             if len(self._connections) >= MAX_CONNECTIONS:
                 log.warning("refused a connection: too many at once")
                 socket.abort()
                 socket.deleteLater()
                 continue
             self._connections.append(_Connection(socket, self))
+
+
+def _foreign_peer(socket: QLocalSocket) -> str:
+    """Why the client is not this user's process, or "" (Windows: the pipe's ACL decides)."""
+    try:
+        uid = peercred.peer_uid(int(socket.socketDescriptor()))
+    except OSError as exc:
+        return f"its user cannot be checked ({exc.strerror or exc})"
+    if uid is not None and uid != peercred.my_uid():
+        return f"it runs as uid {uid}"
+    return ""

@@ -13,6 +13,12 @@ How it fits together:
 - The first instance listens on the same key (``desktop/instance_server.py``), for the same
   user only; a second launch connects, sends one JSON line per command
   (``agentbar.core.commands``) and waits for one answer line per command.
+- No other user can stand in for either end. On Unix the socket lives in a directory only
+  this user can enter: ``$XDG_RUNTIME_DIR`` when it is ours and closed, else
+  ``<temp>/agentbar-<uid>``, created 0700 and refused when another user owns it or others
+  may enter it (:mod:`agentbar.desktop.peercred`). Each end also checks the other's user id
+  (``SO_PEERCRED`` / ``getpeereid``) before reading or sending a command. On Windows the
+  named pipe admits only this user (``UserAccessOption``), in this session's namespace.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import hashlib
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +47,8 @@ from agentbar.core.commands import (
     encode,
     validate,
 )
+from agentbar.desktop import peercred
+from agentbar.desktop.peercred import UnsafeSocketDir, my_uid, private_dir
 
 __all__ = [
     "Claim",
@@ -49,6 +58,7 @@ __all__ = [
     "instance_key",
     "server_name",
     "session_id",
+    "socket_dir",
 ]
 
 log = logging.getLogger(__name__)
@@ -123,27 +133,56 @@ def instance_key(
     return digest[:24]
 
 
-def server_name(
-    key: str, *, environ: Mapping[str, str] | None = None, platform: str = sys.platform
-) -> str:
-    """The QLocalServer name for ``key``.
+def socket_dir(
+    *,
+    environ: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    uid: int | None = None,
+    temp: str | None = None,
+) -> Path | None:
+    """The directory only this user can enter where the socket goes; None on Windows.
 
-    On Linux and the BSDs the socket goes into ``$XDG_RUNTIME_DIR`` when it is ours (only we
-    can create files there, so nobody can squat the name); otherwise a bare name, which Qt
-    puts in the temp directory (per user on macOS) or the pipe namespace (Windows).
+    ``$XDG_RUNTIME_DIR`` when it is absolute, ours and closed to others; otherwise
+    ``agentbar-<uid>`` in the temp directory (per user on macOS, shared ``/tmp`` elsewhere),
+    created 0700. Raises :class:`~agentbar.desktop.peercred.UnsafeSocketDir` when that
+    directory exists but belongs to another user, is open to others or is a link: never a
+    name another user could have bound first.
     """
-    name = f"agentbar-{key}"
-    if platform in ("win32", "darwin"):
-        return name
+    if platform == "win32":
+        return None
+    uid = my_uid() if uid is None else uid
     env = os.environ if environ is None else environ
     runtime = env.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isabs(runtime):
-        path = os.path.join(runtime, f"{name}.sock")
-        with contextlib.suppress(OSError):
-            info = os.stat(runtime)
-            if info.st_uid == os.getuid() and len(path.encode()) < _SUN_PATH_MAX:
-                return path
-    return name
+        with contextlib.suppress(UnsafeSocketDir):
+            peercred.check_private_dir(Path(runtime), uid)
+            return Path(runtime)
+    return private_dir(Path(temp or tempfile.gettempdir()), f"agentbar-{uid}", uid)
+
+
+def server_name(
+    key: str, *, environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> str:
+    """The QLocalServer name for ``key``: a socket path in :func:`socket_dir` (Unix), or a
+    pipe name (Windows). Raises UnsafeSocketDir when no private directory can be had.
+    """
+    name = f"agentbar-{key}"
+    directory = socket_dir(environ=environ, platform=platform)
+    if directory is None:
+        return name
+    path = directory / f"{name}.sock"
+    if len(os.fsencode(path)) >= _SUN_PATH_MAX:  # a long $TMPDIR: the short /tmp instead
+        path = private_dir(Path("/tmp"), f"agentbar-{my_uid()}") / f"{name}.sock"
+    return str(path)
+
+
+def _name(key: str, environ: Mapping[str, str] | None) -> tuple[str, str]:
+    """(server name, "") or ("", why no safe name can be had)."""
+    try:
+        return server_name(key, environ=environ), ""
+    except UnsafeSocketDir as exc:
+        log.warning("no private place for the instance socket: %s", exc.strerror or exc)
+        return "", exc.strerror or str(exc)
 
 
 @dataclass(eq=False)
@@ -153,12 +192,14 @@ class Claim:
     ``recovered`` is True when a crashed instance left its lock (and maybe socket) behind.
     ``lock`` is None when the lock file could not be used at all (read-only directory); the
     program then runs without the single-instance guarantee rather than not at all.
+    ``name`` is "" when no private place for the socket could be had; ``problem`` says why.
     """
 
     key: str
     name: str
     lock: QLockFile | None
     recovered: bool = False
+    problem: str = ""
 
     def give_up(self) -> None:
         """Stop being the instance: unlock the lock file so that another launch can claim it."""
@@ -179,13 +220,15 @@ def claim(state_dir: Path, *, environ: Mapping[str, str] | None = None) -> Claim
     if lock.tryLock(0):
         if existed:
             log.info("a previous instance did not exit cleanly; taking over its lock")
-        return Claim(key, server_name(key, environ=environ), lock, recovered=existed)
+        name, problem = _name(key, environ)
+        return Claim(key, name, lock, recovered=existed, problem=problem)
     if lock.error() == QLockFile.LockError.LockFailedError:
         return None
     log.warning(
         "cannot use the lock file %s (%s): one instance is not enforced", path, lock.error()
     )
-    return Claim(key, server_name(key, environ=environ), None)
+    name, problem = _name(key, environ)
+    return Claim(key, name, None, problem=problem)
 
 
 _REASONS = {
@@ -194,6 +237,20 @@ _REASONS = {
     QLocalSocket.LocalSocketError.SocketTimeoutError: "it did not accept the connection in time",
     QLocalSocket.LocalSocketError.SocketAccessError: "this user may not connect to it",
 }
+
+
+class NotOurInstance(Exception):
+    """The socket is served by another user's process: nothing was sent to it."""
+
+
+def _check_peer(socket: QLocalSocket) -> None:
+    """Raise NotOurInstance unless the process at the other end runs as this user."""
+    try:
+        uid = peercred.peer_uid(int(socket.socketDescriptor()))
+    except OSError as exc:
+        raise NotOurInstance(f"its owner cannot be checked ({exc.strerror or exc})") from None
+    if uid is not None and uid != my_uid():
+        raise NotOurInstance(f"it belongs to another user (uid {uid})")
 
 
 def forward(
@@ -207,8 +264,10 @@ def forward(
 
     Returns the refusal reason otherwise. Raises ConnectionError when no connection is made
     within ``connect_timeout_s`` (not listening yet, or gone): nothing was sent, so the
-    caller may retry. Raises TimeoutError when the commands were sent but not all answered
-    within ``reply_timeout_s``: they may still run, so they must not be sent again.
+    caller may retry. Raises NotOurInstance, before sending anything, when the listening
+    process runs as another user. Raises TimeoutError when the commands were sent but not
+    all answered within ``reply_timeout_s``: they may still run, so they must not be sent
+    again.
     Blocks (this is the second launch's only job).
     """
 
@@ -219,6 +278,11 @@ def forward(
     socket.connectToServer(name)
     if not socket.waitForConnected(ms_until(time.monotonic() + connect_timeout_s)):
         raise ConnectionError(_REASONS.get(socket.error(), socket.errorString()))
+    try:
+        _check_peer(socket)
+    except NotOurInstance:
+        socket.abort()
+        raise
     deadline = time.monotonic() + reply_timeout_s
     try:
         for command in commands:
@@ -250,7 +314,8 @@ def claim_or_forward(
     """The early path of every launch: a Claim when this process is first, else an exit code.
 
     A second launch forwards ``commands`` (``show`` when there are none) and returns 0, or
-    prints why not to ``err`` (stderr) and returns 1 (no answer) or 2 (refused). Until it
+    prints why not to ``err`` (stderr) and returns 1 (no answer, or no instance of this user
+    can be reached safely) or 2 (refused). Until it
     is connected it keeps trying the lock too: if the running instance quits meanwhile, this
     launch becomes the instance instead of failing. Commands are sent at most once.
     """
@@ -261,10 +326,17 @@ def claim_or_forward(
         mine = claim(state_dir)
         if mine is not None:
             return mine
-        name = server_name(instance_key(state_dir))
+        try:
+            name = server_name(instance_key(state_dir))
+        except UnsafeSocketDir as exc:
+            print(f"AgentBar cannot reach the running instance safely: {exc.strerror}", file=err)
+            return 1
         left = max(0.1, deadline - time.monotonic())
         try:
             error = forward(name, to_send, connect_timeout_s=min(2.0, left), reply_timeout_s=left)
+        except NotOurInstance as exc:
+            print(f"Not sent: the AgentBar socket {name} is not yours: {exc}.", file=err)
+            return 1
         except ConnectionError as exc:
             if time.monotonic() > deadline:
                 print(f"AgentBar is running but does not answer ({exc}).", file=err)

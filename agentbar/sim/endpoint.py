@@ -110,7 +110,8 @@ class Endpoint:
             return HttpAnswer(200, f.HTML_TYPE, b"")
         if malformed == "html_login":
             return HttpAnswer(200, f.HTML_TYPE, f.login_page())
-        answer = self._dispatch(_text(query.get("apikey")), module, fmt, params)
+        # The key is read from the query or the form body, as PHP's $_REQUEST does.
+        answer = self._dispatch(_text(params.get("apikey")), module, fmt, params)
         return HttpAnswer(
             answer.status, answer.content_type, f.spoil(malformed, answer.body), answer.headers
         )

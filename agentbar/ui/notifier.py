@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from agentbar.ui.plain_text import notification
+
 log = logging.getLogger(__name__)
 
 
@@ -69,7 +71,8 @@ class Notifier(QObject):
                 if error
                 else QSystemTrayIcon.MessageIcon.Information
             )
-            self.tray.showMessage(title, text, kind, 8000)
+            # A caller's name or a server's words: never markup in a notification.
+            self.tray.showMessage(notification(title), notification(text), kind, 8000)
         else:
             self.fallback.emit("error" if error else "info", f"{title}: {text}")
         if window is not None:

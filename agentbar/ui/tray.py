@@ -15,6 +15,7 @@ from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.clipboard import clipboard_target
+from agentbar.ui.plain_text import notification, tooltip
 from agentbar.ui.resources import icon
 from agentbar.ui.state_view import Mode, display_number, mmss
 
@@ -174,7 +175,7 @@ class Tray(QObject):
             self._tick.start()
         else:
             self._tick.stop()
-        tip = "AgentBar — " + self.status_text()
+        tip = notification("AgentBar — " + self.status_text())  # a reason name, a number
         if self.icon.toolTip() != tip:
             self.icon.setToolTip(tip)
 
@@ -206,8 +207,9 @@ class Tray(QObject):
     def _add(self, text: str, name: str, slot: Callable[[], object] | None, tip: str = "") -> None:
         action = self.menu.addAction(text)
         action.setObjectName(name)
-        if tip:
-            action.setToolTip(tip)
+        # Always set: a menu shows the action's text as its tooltip otherwise, as rich text
+        # when it looks like HTML (the status line holds a break reason's name).
+        action.setToolTip(tooltip(tip or action.iconText()))
         if slot is None:
             action.setEnabled(False)
         else:

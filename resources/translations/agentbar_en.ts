@@ -426,6 +426,13 @@
     </message>
 </context>
 <context>
+    <name>LastingNotes</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+</context>
+<context>
     <name>PanelSession</name>
     <message>
         <source>Resizing the recordings cache</source>
@@ -763,7 +770,7 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>Cannot dial “%s”: %s</translation>
     </message>
     <message>
@@ -814,6 +821,22 @@
         <source>You are not on a break.</source>
         <translation>You are not on a break.</translation>
     </message>
+    <message>
+        <source>Did not dial %s: another link is waiting for your answer.</source>
+        <translation>Did not dial %s: another link is waiting for your answer.</translation>
+    </message>
+    <message>
+        <source>This link asks to call %s.</source>
+        <translation>This link asks to call %s.</translation>
+    </message>
+    <message>
+        <source>Several links arrived within a few seconds.</source>
+        <translation>Several links arrived within a few seconds.</translation>
+    </message>
+    <message>
+        <source>The one before was not dialled.</source>
+        <translation>The one before was not dialled.</translation>
+    </message>
 </context>
 <context>
     <name>Runner</name>
@@ -829,6 +852,10 @@
     <message>
         <source>Links and other launches cannot reach this AgentBar (details in the log).</source>
         <translation>Links and other launches cannot reach this AgentBar (details in the log).</translation>
+    </message>
+    <message>
+        <source>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</source>
+        <translation>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1237,42 @@
         <source>Recordings cache li&amp;mit:</source>
         <translation>Recordings cache li&amp;mit:</translation>
     </message>
+    <message>
+        <source>Ask before calling a &amp;foreign number from a link</source>
+        <translation>Ask before calling a &amp;foreign number from a link</translation>
+    </message>
+    <message>
+        <source>Emergency, short service and premium-rate numbers from a link are always asked about</source>
+        <translation>Emergency, short service and premium-rate numbers from a link are always asked about</translation>
+    </message>
+    <message>
+        <source>Ask before calling a foreign number from a link</source>
+        <translation>Ask before calling a foreign number from a link</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> digits</translation>
+    </message>
+    <message>
+        <source>A short number in a link is dialled only with this many digits</source>
+        <translation>A short number in a link is dialled only with this many digits</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Extensions in links:</source>
+        <translation>&amp;Extensions in links:</translation>
+    </message>
+    <message>
+        <source>Shortest extension dialled from a link</source>
+        <translation>Shortest extension dialled from a link</translation>
+    </message>
+    <message>
+        <source>Longest extension dialled from a link</source>
+        <translation>Longest extension dialled from a link</translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>
@@ -1407,6 +1470,10 @@
     <message>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection (http://): the API key travels in clear text.</source>
+        <translation>Unencrypted connection (http://): the API key travels in clear text.</translation>
     </message>
 </context>
 <context>
@@ -1982,12 +2049,32 @@
         <source>wrong number of digits for country code +{cc}</source>
         <translation>wrong number of digits for country code +{cc}</translation>
     </message>
+    <message>
+        <source>an emergency number</source>
+        <translation>an emergency number</translation>
+    </message>
+    <message>
+        <source>a short service number</source>
+        <translation>a short service number</translation>
+    </message>
+    <message>
+        <source>not an extension of this site ({low} to {high} digits)</source>
+        <translation>not an extension of this site ({low} to {high} digits)</translation>
+    </message>
+    <message>
+        <source>a premium-rate number</source>
+        <translation>a premium-rate number</translation>
+    </message>
+    <message>
+        <source>an international number</source>
+        <translation>an international number</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

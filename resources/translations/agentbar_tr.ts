@@ -425,6 +425,13 @@
     </message>
 </context>
 <context>
+    <name>LastingNotes</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Uyarılar</translation>
+    </message>
+</context>
+<context>
     <name>PanelSession</name>
     <message>
         <source>Resizing the recordings cache</source>
@@ -761,7 +768,7 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>“%s” aranamıyor: %s</translation>
     </message>
     <message>
@@ -812,6 +819,22 @@
         <source>You are not on a break.</source>
         <translation>Molada değilsiniz.</translation>
     </message>
+    <message>
+        <source>Did not dial %s: another link is waiting for your answer.</source>
+        <translation>%s aranmadı: yanıtınızı bekleyen başka bir bağlantı var.</translation>
+    </message>
+    <message>
+        <source>This link asks to call %s.</source>
+        <translation>Dikkat: bu bağlantıdaki numara %s.</translation>
+    </message>
+    <message>
+        <source>Several links arrived within a few seconds.</source>
+        <translation>Birkaç saniye içinde birden çok bağlantı geldi.</translation>
+    </message>
+    <message>
+        <source>The one before was not dialled.</source>
+        <translation>Bir önceki bağlantı aranmadı.</translation>
+    </message>
 </context>
 <context>
     <name>Runner</name>
@@ -827,6 +850,10 @@
     <message>
         <source>Links and other launches cannot reach this AgentBar (details in the log).</source>
         <translation>Bağlantılar ve diğer başlatmalar bu AgentBar’a ulaşamıyor (ayrıntılar günlükte).</translation>
+    </message>
+    <message>
+        <source>Links and other launches cannot reach this AgentBar: its socket folder is not private to you (details in the log).</source>
+        <translation>Bağlantılar ve diğer başlatmalar bu AgentBar’a ulaşamıyor: soket klasörü yalnızca size ait değil (ayrıntılar günlükte).</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1234,42 @@
         <source>Recordings cache li&amp;mit:</source>
         <translation>Kayıt ö&amp;nbelleği sınırı:</translation>
     </message>
+    <message>
+        <source>Ask before calling a &amp;foreign number from a link</source>
+        <translation>&amp;Uluslararası bir numarayı bağlantıdan aramadan önce sor</translation>
+    </message>
+    <message>
+        <source>Emergency, short service and premium-rate numbers from a link are always asked about</source>
+        <translation>Bağlantıdaki acil durum, kısa servis ve yüksek tarifeli numaralar her zaman sorulur</translation>
+    </message>
+    <message>
+        <source>Ask before calling a foreign number from a link</source>
+        <translation>Uluslararası bir numarayı bağlantıdan aramadan önce sor</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> hane</translation>
+    </message>
+    <message>
+        <source>A short number in a link is dialled only with this many digits</source>
+        <translation>Bağlantıdaki kısa bir numara yalnızca bu kadar haneliyse aranır</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ile</translation>
+    </message>
+    <message>
+        <source>&amp;Extensions in links:</source>
+        <translation>Bağlantıdaki dahi&amp;li hane sayısı:</translation>
+    </message>
+    <message>
+        <source>Shortest extension dialled from a link</source>
+        <translation>Bağlantıdan aranan en kısa dahili</translation>
+    </message>
+    <message>
+        <source>Longest extension dialled from a link</source>
+        <translation>Bağlantıdan aranan en uzun dahili</translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>
@@ -1404,6 +1467,10 @@
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection (http://): the API key travels in clear text.</source>
+        <translation>Şifresiz bağlantı (http://): API anahtarı açık metin olarak gidiyor.</translation>
     </message>
 </context>
 <context>
@@ -1979,12 +2046,32 @@
         <source>wrong number of digits for country code +{cc}</source>
         <translation>+{cc} ülke kodu için hane sayısı yanlış</translation>
     </message>
+    <message>
+        <source>an emergency number</source>
+        <translation>bir acil durum numarası</translation>
+    </message>
+    <message>
+        <source>a short service number</source>
+        <translation>bir kısa servis numarası</translation>
+    </message>
+    <message>
+        <source>not an extension of this site ({low} to {high} digits)</source>
+        <translation>bu santralin dahili numarası değil ({low}–{high} hane)</translation>
+    </message>
+    <message>
+        <source>a premium-rate number</source>
+        <translation>ücretli (yüksek tarifeli) bir numara</translation>
+    </message>
+    <message>
+        <source>an international number</source>
+        <translation>bir yurt dışı numarası</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>

@@ -53,7 +53,8 @@ def test_desktop_entry_declares_the_three_schemes_and_passes_the_link_after_dash
 
 def test_desktop_entry_escapes_shell_specials():
     exec_line = _entry(desktop_entry(['/x/a"b$c'])).get("Exec")
-    assert exec_line == '"/x/a\\"b\\$c" -- %u'
+    # The Exec quoting escape, then the string-value escape doubling its backslash (the spec).
+    assert exec_line == '"/x/a\\\\"b\\\\$c" -- %u'
 
 
 def test_launch_command_from_source_or_script(monkeypatch):

@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -82,14 +83,18 @@ def test_the_key_separates_users_sessions_and_base_directories(tmp_path):
     assert "ayse" not in key
 
 
-def test_server_name_prefers_our_own_runtime_directory(tmp_path):
-    name = server_name("abc", environ={"XDG_RUNTIME_DIR": str(tmp_path)}, platform="linux")
-    assert name == str(tmp_path / "agentbar-abc.sock")
-    assert server_name("abc", environ={}, platform="linux") == "agentbar-abc"
-    relative = {"XDG_RUNTIME_DIR": "run/user"}
-    assert server_name("abc", environ=relative, platform="linux") == "agentbar-abc"
-    missing = {"XDG_RUNTIME_DIR": str(tmp_path / "gone")}
-    assert server_name("abc", environ=missing, platform="linux") == "agentbar-abc"
+def test_server_name_prefers_our_own_runtime_directory(tmp_path, monkeypatch):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    name = server_name("abc", environ={"XDG_RUNTIME_DIR": str(runtime)}, platform="linux")
+    assert name == str(runtime / "agentbar-abc.sock")
+    # No usable runtime directory: a private agentbar-<uid> folder in the temp directory,
+    # never a bare name in a namespace shared with other users.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    private = tmp_path / f"agentbar-{os.getuid()}" / "agentbar-abc.sock"
+    for environ in ({}, {"XDG_RUNTIME_DIR": "run/user"}, {"XDG_RUNTIME_DIR": str(tmp_path / "x")}):
+        assert server_name("abc", environ=environ, platform="linux") == str(private)
+    assert stat.S_IMODE(private.parent.stat().st_mode) == 0o700
     assert server_name("abc", environ={}, platform="win32") == "agentbar-abc"
 
 

@@ -40,10 +40,13 @@ def test_wrong_key_changes_nothing(sim: Simulator, api: Api) -> None:
     assert not sim.state.agents.get(DEMO_AGENT).logged_in
 
 
-def test_key_in_body_is_not_enough(api: Api) -> None:
+def test_key_in_body_is_read_as_php_reads_request(api: Api) -> None:
+    # PHP's $_REQUEST holds the body too: AgentBar sends a POST module's key there.
     r = api.client.post(
         "", params={"module": "breakList", "type": "json"}, data={"apikey": DEMO_API_KEY}
     )
+    assert isinstance(r.json(), list)
+    r = api.client.post("", params={"module": "breakList", "type": "json"}, data={"apikey": "x"})
     assert r.json()["result"] == "false"
 
 

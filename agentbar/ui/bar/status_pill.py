@@ -11,6 +11,7 @@ from agentbar.core import clock
 from agentbar.core.agent_state import AgentState
 from agentbar.core.calls import CurrentCall
 from agentbar.ui.agent_session import Connection
+from agentbar.ui.plain_text import tooltip
 from agentbar.ui.state_view import Mode, display_number, mmss
 
 # Each state has its own symbol (shape) as well as a colour, so it reads without colour vision.
@@ -113,7 +114,7 @@ class StatusPill(QLabel):
         if style != self.styleSheet():  # not each second for the timer: a restyle costs
             self.setStyleSheet(style)
         label = self.mode_label(view.mode)
-        self.setToolTip(f"{label}: {view.text}{suffix}")
+        self.setToolTip(tooltip(f"{label}: {view.text}{suffix}"))  # a caller, a reason
         self.setAccessibleDescription(f"{label}: {view.text}{suffix}")
 
     def mode_label(self, mode: Mode) -> str:

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
-from agentbar.core.settings import Settings
+from agentbar.core.settings import Settings, is_cleartext
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.bar.dial_field import DialField
 from agentbar.ui.bar.status_pill import StatusPill
-from agentbar.ui.bar.widgets import Grip, TransferMenu
+from agentbar.ui.bar.widgets import Grip, LastingNotes, TransferMenu
+from agentbar.ui.plain_text import tooltip
 from agentbar.ui.resources import icon
 from agentbar.ui.state_view import Mode
 
@@ -189,6 +190,8 @@ class Toolbar(QFrame):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        self.notes = LastingNotes(self)
+        layout.addWidget(self.notes)
         self._offline_frame: bool | None = None
         self._set_frame(offline=False)
 
@@ -289,6 +292,13 @@ class Toolbar(QFrame):
 
     def _on_settings_changed(self, settings: Settings) -> None:
         self.dial_field.set_recent(settings.recent_numbers)
+        cleartext = is_cleartext(settings.server_url)
+        self.notes.set(
+            "cleartext",
+            self.tr("Unencrypted connection (http://): the API key travels in clear text.")
+            if cleartext
+            else "",
+        )
         self._update_enabled()
 
     def _on_preview_changed(self, text: str, ok: bool) -> None:
@@ -300,7 +310,7 @@ class Toolbar(QFrame):
     def _show_message(self, level: str, text: str, timeout_ms: int) -> None:
         self.message.setText(f"{_MESSAGE_SYMBOLS.get(level, '')} {text}")
         self.message.setStyleSheet(f"color: {_MESSAGE_COLOURS.get(level, '#263238')};")
-        self.message.setToolTip(text)
+        self.message.setToolTip(tooltip(text))  # outside text: never rich text
         self._message_timer.stop()
         if timeout_ms:
             self._message_timer.start(timeout_ms)

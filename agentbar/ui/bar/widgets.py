@@ -1,4 +1,4 @@
-"""Small parts of the bar: the drag handle and the transfer menu."""
+"""Small parts of the bar: the drag handle, the transfer menu and the lasting warnings."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QWidget, QWidgetAction
 
+from agentbar.ui.plain_text import tooltip
 from agentbar.ui.resources import icon
 
 
@@ -72,3 +73,34 @@ class TransferMenu(QMenu):
             self.close()
             self.field.clear()
             self.target_chosen.emit(text)
+
+
+class LastingNotes(QLabel):
+    """Warnings that stay on the bar while their cause lasts (not on a timer like messages).
+
+    Each note has a key (``cleartext``, ``socket``); ``set(key, "")`` removes it. Plain text
+    with a warning sign; hidden when there is none.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("barNotes")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #8d4b00; font-size: 11px; padding-left: 22px;")
+        self.setAccessibleName(self.tr("Warnings"))
+        self._notes: dict[str, str] = {}
+        self.hide()
+
+    def set(self, key: str, text: str) -> None:
+        if text:
+            self._notes[key] = text
+        else:
+            self._notes.pop(key, None)
+        shown = "\n".join(f"⚠ {note}" for note in self._notes.values())
+        self.setText(shown)
+        self.setToolTip(tooltip(shown))
+        self.setVisible(bool(shown))
+
+    def notes(self) -> dict[str, str]:
+        return dict(self._notes)

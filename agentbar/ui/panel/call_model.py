@@ -26,6 +26,7 @@ from agentbar.core import clock
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
 from agentbar.ui.dates import date_time_text, time_text
+from agentbar.ui.plain_text import tooltip
 from agentbar.workers import free_on_cpu_lane
 
 Index = QModelIndex | QPersistentModelIndex
@@ -258,11 +259,12 @@ class CallTableModel(QAbstractTableModel):
         if column == Column.WHEN and entry.date is not None:
             return date_time_text(entry.date, seconds=True)
         if column == Column.RECORDING and entry.file:
-            return self.tr("Show this call's recording in the Recordings tab (%s)") % base_name(
-                entry.file
+            return tooltip(
+                self.tr("Show this call's recording in the Recordings tab (%s)")
+                % base_name(entry.file)
             )
         text = self._display(entry, column)
-        return text or None
+        return tooltip(text) or None  # names and numbers from the server: never rich text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows by ``column`` in Python (fast on 10,000 rows); selections follow."""

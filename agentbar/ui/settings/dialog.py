@@ -262,11 +262,39 @@ class SettingsDialog(QDialog):
         tip = self.tr("Ask before calling a number clicked in a browser or another program")
         describe(self._confirm, self.tr("Confirm before dialling links"), tip)
         self._form.addRow("", self._confirm)
+        self._build_link_safety(settings)
         example = "https://crm.example/search?phone={phone}"
         self._screen_pop = QLineEdit(settings.screen_pop_url, placeholderText=example)
         tip = self.tr("Opened in the browser when a call arrives; {phone} becomes the number")
         self._screen_pop_error = message(self.tr("Screen-pop problem"), colour=ERROR_COLOUR)
         self._form.row(self.tr("Screen-pop &URL:"), self._screen_pop, tip, self._screen_pop_error)
+
+    def _build_link_safety(self, settings: Settings) -> None:
+        """What a link may dial without asking (emergency, short and premium-rate numbers
+        always ask; these two are the site's choice)."""
+        text = self.tr("Ask before calling a &foreign number from a link")
+        self._confirm_foreign = QCheckBox(text)
+        self._confirm_foreign.setChecked(settings.confirm_international_links)
+        tip = self.tr(
+            "Emergency, short service and premium-rate numbers from a link are always asked about"
+        )
+        name = self.tr("Ask before calling a foreign number from a link")
+        describe(self._confirm_foreign, name, tip)
+        self._form.addRow("", self._confirm_foreign)
+        low, high = settings.link_extension_lengths
+        self._link_low = QSpinBox(minimum=2, maximum=6, value=low)
+        self._link_high = QSpinBox(minimum=low, maximum=6, value=high)
+        self._link_low.valueChanged.connect(self._link_high.setMinimum)  # never below the low
+        self._link_high.setSuffix(self.tr(" digits"))
+        tip = self.tr("A short number in a link is dialled only with this many digits")
+        shown = box(self._link_low, QLabel(self.tr("to")), self._link_high, QWidget())
+        self._form.row(self.tr("&Extensions in links:"), self._link_low, tip, shown=shown)
+        for spin, name in (
+            (self._link_low, self.tr("Shortest extension dialled from a link")),
+            (self._link_high, self.tr("Longest extension dialled from a link")),
+        ):
+            describe(spin, name, tip)
+            describe(spin.lineEdit(), name, tip)  # what a screen reader lands on
 
     def _build_general(self, form: Form, settings: Settings) -> None:
         form.heading(self.tr("General"))
@@ -327,6 +355,8 @@ class SettingsDialog(QDialog):
             region=self._region.currentData(),
             dial_format=self._dial_format.currentData(),
             confirm_before_dial=self._confirm.isChecked(),
+            confirm_international_links=self._confirm_foreign.isChecked(),
+            link_extension_lengths=(self._link_low.value(), self._link_high.value()),
             screen_pop_url=self._screen_pop.text().strip(),
             notifications=self._notifications.isChecked(),
             language=self._language.currentData(),

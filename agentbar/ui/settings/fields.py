@@ -6,7 +6,7 @@ import contextlib
 from urllib.parse import urlsplit
 
 import phonenumbers
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -67,6 +67,7 @@ def box(*widgets: QWidget, stretch: int = -1, vertical: bool = False) -> QWidget
 def message(name: str, text: str = "", colour: str = "") -> QLabel:
     """A hidden, word-wrapped message label named ``name`` for screen readers."""
     label = QLabel(text, wordWrap=True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # server messages, paths: never rich text
     label.setAccessibleName(name)
     label.setStyleSheet(f"color: {colour};" if colour else "")
     label.setVisible(False)

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from agentbar.ui.plain_text import plain_labels
+
 
 async def run_dialog(dialog: QDialog) -> bool:
     """Show ``dialog`` window-modally without a nested event loop; True when accepted."""
@@ -43,26 +45,32 @@ async def ask(
     *,
     details: str = "",
     name: str = "",
+    default: int | None = 0,
+    warning: bool = False,
 ) -> int | None:
     """Ask a question window-modally, with ``answers`` (text, role) and Cancel after them.
 
-    The first answer is the default button. Returns the index of the answer chosen, None for
-    Cancel (or Esc, or the window closed). ``details`` is the informative text, ``name`` the
-    box's object name (for tests and accessibility tools). Both texts show as plain text.
+    ``default`` is the index of the default button (Enter), None for Cancel: the safe answer
+    when the question is a warning. Returns the index of the answer chosen, None for Cancel
+    (or Esc, or the window closed). ``details`` is the informative text, ``name`` the box's
+    object name (for tests and accessibility tools). Both texts show as plain text.
     """
     box = QMessageBox(parent)
     if name:
         box.setObjectName(name)
-    box.setIcon(QMessageBox.Icon.Question)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
     if details:
         box.setInformativeText(details)
     box.setTextFormat(Qt.TextFormat.PlainText)  # both texts: a link's text is outside text
+    plain_labels(box)  # the box's own labels too: never rich text (ui/plain_text.py)
     buttons = [box.addButton(label, role) for label, role in answers]
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    if buttons:
-        box.setDefaultButton(buttons[0])
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    if default is not None and 0 <= default < len(buttons):
+        box.setDefaultButton(buttons[default])
+    else:
+        box.setDefaultButton(cancel)
     try:
         await run_dialog_box(box)
         clicked = box.clickedButton()

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDesktopServices, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentbar.core.commands import Command
-from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
+from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, link_risk
 from agentbar.ui.clipboard import clipboard_target
-from agentbar.ui.messages import number_reason
+from agentbar.ui.messages import number_reason, translated
 from agentbar.ui.startup.questions import ask
 from agentbar.ui.startup.windows import AppWindows
 from agentbar.ui.tasks import TaskOwner
@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 DIAL_PREVIEW_MS = 1200
 #: The same number again within this time is one click that launched twice (browsers do).
 REPEAT_WINDOW_S = 3.0
+#: Another link within this time of the last one is a burst: it is asked about, never queued.
+BURST_WINDOW_S = 5.0
 
 
 class RemoteControl(QObject):
@@ -47,6 +49,9 @@ class RemoteControl(QObject):
         self.session = windows.session
         self.preview_ms = preview_ms
         self._recent: dict[str, float] = {}
+        self._last_link = -BURST_WINDOW_S  # time.monotonic() of the last link
+        self._pending: QTimer | None = None  # a link's preview, until it dials
+        self._asking = False  # a link's question is open
         self._tasks = TaskOwner()
         self._installed = False
         self._filtering = False
@@ -127,7 +132,7 @@ class RemoteControl(QObject):
         except ValueError:
             self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
             return
-        self._dial(text, target)
+        self._dial(text, target, link=True)
 
     def dial_clipboard(self) -> None:
         target, why = clipboard_target(self.session.parse_number)
@@ -136,29 +141,107 @@ class RemoteControl(QObject):
             return
         self._dial(target.source, target)
 
-    def _dial(self, text: str, target: DialTarget) -> None:
+    def _dial(self, text: str, target: DialTarget, *, link: bool = False) -> None:
+        """Dial ``target`` after a preview, or ask first.
+
+        A link (text from outside) always asks, whatever the confirm setting says, when it
+        names an emergency, short service, premium-rate or (by the setting) international
+        number, and when it comes within BURST_WINDOW_S of another link: a burst is never
+        dialled as a queue (the earlier link's preview is stopped too). A link's 2-6 digit
+        extension outside the site's extension lengths is refused. While a link's question
+        is open, further links are refused with a message.
+        """
         now = time.monotonic()
         self._recent = {n: t for n, t in self._recent.items() if now - t < REPEAT_WINDOW_S}
         if target.number in self._recent:
             log.info("ignored the same number again within %.0f s", REPEAT_WINDOW_S)
             return
+        why = ""
+        if link:
+            burst = now - self._last_link < BURST_WINDOW_S
+            self._last_link = now
+            if self._asking:
+                self._say(
+                    "warning",
+                    self.tr("Did not dial %s: another link is waiting for your answer.")
+                    % target.display,
+                )
+                return
+            settings = self.session.settings
+            try:
+                risk = link_risk(
+                    target,
+                    region=settings.region,
+                    extension_lengths=settings.link_extension_lengths,
+                    international=settings.confirm_international_links,
+                )
+            except InvalidNumber as exc:
+                self._say(
+                    "error",
+                    self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc)),
+                )
+                return
+            except ValueError:
+                self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
+                return
+            if risk:
+                why = self.tr("This link asks to call %s.") % translated("phone", risk)
+            if burst:
+                stopped = self._stop_preview()
+                why = " ".join(
+                    filter(None, (why, self.tr("Several links arrived within a few seconds.")))
+                )
+                if stopped:
+                    why += " " + self.tr("The one before was not dialled.")
         self._recent[target.number] = now
-        if self.session.settings.confirm_before_dial:
+        if why or self.session.settings.confirm_before_dial:
+            self._asking = self._asking or link  # now: the question opens in a task
             self.show_toolbar()
-            self._tasks.start(self._confirm_and_dial(text, target), "the dial question")
+            self._tasks.start(
+                self._confirm_and_dial(text, target, why, link=link), "the dial question"
+            )
             return
         self._say("info", self.tr("Will dial %s…") % target.display)
-        QTimer.singleShot(self.preview_ms, self, lambda: self.session.dial(text))
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._preview_done(timer, text))
+        self._pending = timer
+        timer.start(self.preview_ms)
 
-    async def _confirm_and_dial(self, text: str, target: DialTarget) -> None:
-        answer = await ask(
-            self.windows.toolbar,
-            self.tr("Call from a link"),
-            self.tr("Call %s?") % target.display,
-            [(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)],
-            details=self.tr("The link was: %s") % target.source[:120],
-            name="confirmDialBox",
-        )
+    def _preview_done(self, timer: QTimer, text: str) -> None:
+        if self._pending is timer:
+            self._pending = None
+        timer.deleteLater()
+        self.session.dial(text)
+
+    def _stop_preview(self) -> bool:
+        """Stop a link's preview that has not dialled yet; True when there was one."""
+        timer, self._pending = self._pending, None
+        if timer is None or not timer.isActive():
+            return False
+        timer.stop()
+        timer.deleteLater()
+        return True
+
+    async def _confirm_and_dial(
+        self, text: str, target: DialTarget, why: str = "", *, link: bool = False
+    ) -> None:
+        info = self.tr("The link was: %s") % target.source[:120]
+        try:
+            answer = await ask(
+                self.windows.toolbar,
+                self.tr("Call from a link"),
+                self.tr("Call %s?") % target.display,
+                [(self.tr("&Call"), QMessageBox.ButtonRole.AcceptRole)],
+                details=f"{why}\n{info}" if why else info,
+                name="confirmDialBox",
+                # A risky link is called only by choosing Call: Enter answers Cancel.
+                default=None if why else 0,
+                warning=bool(why),
+            )
+        finally:
+            if link:
+                self._asking = False
         if answer == 0:
             self.session.dial(text)
         else:

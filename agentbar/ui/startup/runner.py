@@ -27,7 +27,7 @@ from agentbar.core.key_sources import FoundKey, KeySource, afind_key
 from agentbar.core.logsetup import RedactingFilter, set_level
 from agentbar.core.paths import Paths
 from agentbar.core.phone import parse_dial_input
-from agentbar.core.settings import Settings, save_settings
+from agentbar.core.settings import Settings, is_cleartext, save_settings
 from agentbar.desktop.single_instance import Claim
 from agentbar.ui.activity import start_activity_log
 from agentbar.ui.agent_session import AgentSession
@@ -143,6 +143,11 @@ async def _read_start(
         start = await asyncio.wrap_future(start_data)
     else:
         start = await asyncio.to_thread(read_start_data, paths, args)
+    if is_cleartext(start.settings.server_url):
+        log.warning(
+            "the server URL uses plain http:// to a host that is not this machine: "
+            "the API key travels unencrypted"
+        )
     set_level(start.settings.log_level)
     install_translations(start.language, compiled=start.compiled)
     return start
@@ -183,7 +188,7 @@ def _build_windows(
         back_end.settings,
         start.state,
         save_state=lambda st: save_state(paths.state_file, st),
-        save_settings=lambda st: save_settings(paths, st),
+        save_settings=lambda st: save_settings(paths, start.run_only.strip(st)),
     )
     notifier = Notifier(None)
     notifier.enabled = back_end.settings.notifications
@@ -410,11 +415,18 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
     server.command_received.connect(remote.execute)
     if server.listen(stale=claim.recovered):
         return server
-    notes.append(
-        QApplication.translate(
+    if claim.problem:  # a socket folder another user owns or may enter: never used
+        text = QApplication.translate(
+            "Runner",
+            "Links and other launches cannot reach this AgentBar: its socket folder is not "
+            "private to you (details in the log).",
+        )
+    else:
+        text = QApplication.translate(
             "Runner", "Links and other launches cannot reach this AgentBar (details in the log)."
         )
-    )
+    notes.append(text)
+    remote.windows.toolbar.notes.set("socket", text)  # stays on the bar, unlike a message
     return None
 
 

@@ -36,11 +36,38 @@ class StartData:
     notes: list[str] = field(default_factory=list)
     #: Settings the administrator's policy sets (shown locked in the settings dialog).
     locked: frozenset[str] = frozenset()
+    #: ``--url``, ``--agent``, ``--extension``: kept out of every save (``run_only.strip``).
+    run_only: RunOnly = field(default_factory=lambda: RunOnly({}, {}))
 
 
-def overrides(settings: Settings, args: argparse.Namespace) -> Settings:
-    """``--url``, ``--agent`` and ``--extension`` for this run only (never saved by them)."""
-    changes = {
+@dataclass
+class RunOnly:
+    """This run's overrides and the values they hide, so that no save writes them.
+
+    A later save (a recent number, a window position, a language change) saves the whole
+    Settings; :meth:`strip` puts the file's own values back first. A field the user changes
+    by hand (in the settings dialog) to something else is theirs: it is saved, and from then
+    on no longer an override.
+    """
+
+    values: dict[str, str]
+    stored: dict[str, str]
+
+    def strip(self, settings: Settings) -> Settings:
+        """``settings`` as they may be written to ``settings.json``. Thread-safe enough: the
+        dicts change only by whole-key deletes (atomic under the GIL)."""
+        changes: dict[str, str] = {}
+        for name, value in list(self.values.items()):
+            if getattr(settings, name) == value:
+                changes[name] = self.stored[name]
+            else:  # changed on purpose: saved, and no longer this run's override
+                self.values.pop(name, None)
+        return settings.replace(**changes) if changes else settings
+
+
+def run_only(settings: Settings, args: argparse.Namespace) -> RunOnly:
+    """The overrides of ``args`` and the values of ``settings`` (the file's) they replace."""
+    values = {
         name: value
         for name, value in (
             ("server_url", getattr(args, "url", None)),
@@ -49,20 +76,21 @@ def overrides(settings: Settings, args: argparse.Namespace) -> Settings:
         )
         if value
     }
-    return settings.replace(**changes) if changes else settings
+    return RunOnly(values, {name: getattr(settings, name) for name in values})
 
 
 def read_start_data(paths: Paths, args: argparse.Namespace) -> StartData:
     """Read everything the bar needs to show itself. Blocks on disk I/O: not on the loop."""
     loaded = load_settings(paths)
     notes = list(loaded.messages)
-    settings = overrides(loaded.settings, args)
+    hidden = run_only(loaded.settings, args)
+    settings = loaded.settings.replace(**hidden.values) if hidden.values else loaded.settings
     state, state_note = load_state(paths.state_file)
     if state_note:
         notes.append(state_note)
     language = choose_language(settings.language)
     compiled = prepare_translation(language, paths.cache_dir)
-    return StartData(settings, state, language, compiled, notes, loaded.locked)
+    return StartData(settings, state, language, compiled, notes, loaded.locked, hidden)
 
 
 def new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.AsyncClient:
