@@ -76,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="start with the bar hidden in the system tray (how AgentBar starts at login); "
         "without a tray the bar shows",
     )
+    parser.add_argument(
+        "--busy",
+        action="store_true",
+        help="for installers: exit 3 when a running AgentBar is in a call, else 0 "
+        "(nothing starts)",
+    )
+    parser.add_argument(
+        "--all-users",
+        action="store_true",
+        help="with --busy: look at every user's AgentBar (needs administrator rights)",
+    )
     # Measurement hook for bench/ (not for people): print "agentbar-ready SECONDS" on stdout
     # once the bar has been painted and the event loop has turned once more.
     parser.add_argument("--bench-ready", action="store_true", help=argparse.SUPPRESS)
@@ -109,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         paths = Paths.under(demo_dir)
     else:
         paths = Paths.default()
+    if args.busy:  # an installer asks before an upgrade: no files, no Qt, no instance
+        from agentbar.desktop.busy import busy_main
+
+        return busy_main(paths.state_dir, all_users=args.all_users)
     claim: Claim | None = None
     try:
         paths.ensure()

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import httpx
 
     from agentbar.api.client import CallCenterClient
+    from agentbar.desktop.busy import CallMarker
     from agentbar.desktop.instance_server import InstanceServer
     from agentbar.ui.startup.remote_control import RemoteControl
 
@@ -189,6 +190,7 @@ async def run(
         )
     )
     server = _serve(claim, remote, notes)
+    marker = _call_marker(claim, session, paths)
     has_tray = tray.show()
     # --minimized (a start at login): into the tray only, where Show/hide brings the bar back;
     # without a tray, with settings to fill in or a warning to read, the bar shows.
@@ -225,6 +227,8 @@ async def run(
     finally:
         if server is not None:
             server.close()
+        if marker is not None:
+            marker.clear()
         remote.uninstall()
         await shell.aclose()  # the panel's player and downloads, before the client closes
         await session.aclose()
@@ -235,6 +239,19 @@ async def run(
             sim.stop()
         collector.stop()
     return 0
+
+
+def _call_marker(claim: Claim | None, session: AgentSession, paths: Paths) -> CallMarker | None:
+    """The single instance keeps ``call-active`` while a call is shown, so that an upgrading
+    installer (``agentbar --busy``) waits instead of closing the bar mid-call."""
+    if claim is None:
+        return None
+    from agentbar.desktop.busy import CallMarker
+
+    marker = CallMarker(paths.state_dir)
+    marker.update(session.call is not None)
+    session.call_changed.connect(lambda call: marker.update(call is not None))
+    return marker
 
 
 def _new_http_client() -> httpx.AsyncClient:
