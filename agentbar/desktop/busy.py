@@ -75,7 +75,7 @@ def pid_alive(pid: int, platform: str = sys.platform) -> bool:
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
+            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
         try:
             code = ctypes.c_ulong()
             ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
