@@ -10,6 +10,7 @@ import logging
 import os
 import secrets
 import sys
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -191,6 +192,7 @@ async def run(
     )
     server = _serve(claim, remote, notes)
     marker = _call_marker(claim, session, paths)
+    _repair_links_soon(args)
     has_tray = tray.show()
     # --minimized (a start at login): into the tray only, where Show/hide brings the bar back;
     # without a tray, with settings to fill in or a warning to read, the bar shows.
@@ -252,6 +254,25 @@ def _call_marker(claim: Claim | None, session: AgentSession, paths: Paths) -> Ca
     marker.update(session.call is not None)
     session.call_changed.connect(lambda call: marker.update(call is not None))
     return marker
+
+
+def _repair_links_soon(args: argparse.Namespace) -> None:
+    """Linux: a per-user link registration whose program is gone (an old AppImage) would keep
+    sending links to nothing; rewrite it, in a thread (desktop/handlers.py). Never for a
+    ``--basedir`` or demo run, which must not touch the user's desktop files."""
+    if not sys.platform.startswith("linux") or args.basedir or args.demo or args.screenshot:
+        return
+
+    def work() -> None:
+        from agentbar.desktop.handlers import launch_command, repair_link_registration
+
+        try:
+            for line in repair_link_registration(launch_command()):
+                log.info("%s", line)
+        except OSError as exc:
+            log.warning("could not repair the link registration: %s", exc)
+
+    threading.Thread(target=work, name="agentbar-links", daemon=True).start()
 
 
 def _new_http_client() -> httpx.AsyncClient:
