@@ -79,13 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--busy",
         action="store_true",
-        help="for installers: exit 3 when a running AgentBar is in a call, else 0 "
-        "(nothing starts)",
+        help="for installers: exit 3 when a running AgentBar is in a call, else 0 (nothing starts)",
     )
     parser.add_argument(
         "--all-users",
         action="store_true",
         help="with --busy: look at every user's AgentBar (needs administrator rights)",
+    )
+    parser.add_argument(
+        "--store-machine-key",
+        action="store_true",
+        help="for the Windows installer's /APIKEY=: store the key given in the environment "
+        "variable AGENTBAR_INSTALL_API_KEY for every user of this computer (DPAPI)",
     )
     # Measurement hook for bench/ (not for people): print "agentbar-ready SECONDS" on stdout
     # once the bar has been painted and the event loop has turned once more.
@@ -120,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         paths = Paths.under(demo_dir)
     else:
         paths = Paths.default()
+    if args.store_machine_key:
+        from agentbar.desktop.machine_key import store_machine_key_main
+
+        return store_machine_key_main()
     if args.busy:  # an installer asks before an upgrade: no files, no Qt, no instance
         from agentbar.desktop.busy import busy_main
 

@@ -7,12 +7,12 @@ real .deb when ``AGENTBAR_BUILD_TESTS=1`` (about a minute; see README, Installer
 from __future__ import annotations
 
 import configparser
+import gzip
 import importlib.util
 import os
 import plistlib
 import re
 import shutil
-import stat
 import struct
 import subprocess
 import sys
@@ -296,6 +296,13 @@ def test_control_file() -> None:
     assert "libc6 (>= 2.36)" in fields["Depends"]
     assert "libgl1" in fields["Depends"] and "libegl1" in fields["Depends"]
     assert "PySide6" not in fields["Depends"] and "python3" not in fields["Depends"]
+    depends = [d.strip() for d in fields["Depends"].split(",")]
+    # Without a font with Turkish glyphs every label is boxes: a dependency, DejaVu first.
+    assert any(d.startswith("fonts-dejavu-core") for d in depends)
+    for library in ("libdrm2", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1"):
+        assert library in depends
+    assert "fonts" not in fields.get("Recommends", "") and "wayland" not in fields["Recommends"]
+    assert fields["Maintainer"] == bi.DEB_MAINTAINER
     assert fields["Description"].startswith("always-on-top agent toolbar")
     assert "/etc/xdg/agentbar/defaults.json" in fields["Description"]
     assert text.endswith("\n")
@@ -326,22 +333,85 @@ def test_desktop_entry_handles_phone_links() -> None:
     assert 'setDesktopFileName("agentbar")' in (ROOT / "agentbar" / "app.py").read_text()
 
 
-def test_maintainer_scripts_are_guarded_shell(tmp_path: Path) -> None:
-    for name in ("postinst", "postrm"):
-        path = ROOT / "packaging" / "linux" / name
-        text = path.read_text()
-        assert text.startswith("#!/bin/sh\n")
-        assert path.stat().st_mode & stat.S_IXUSR
-        assert "command -v update-desktop-database" in text
-        assert "command -v xdg-icon-resource" in text
-        assert subprocess.run(["sh", "-n", str(path)]).returncode == 0
-        # With no desktop tools on PATH the script still succeeds.
-        done = subprocess.run(
-            ["/bin/sh", str(path), "configure" if name == "postinst" else "remove"],
-            env={"PATH": str(tmp_path)},
-            capture_output=True,
-        )
-        assert done.returncode == 0, done.stderr
+def test_no_maintainer_scripts_the_desktop_learns_through_dpkg_triggers() -> None:
+    """desktop-file-utils and hicolor-icon-theme watch /usr/share/applications and the icon
+    folder: install, upgrade, removal and purge of the menu entry (with its link handlers)
+    update the desktop database without scripts of ours."""
+    for name in ("postinst", "postrm", "preinst", "prerm"):
+        assert not (ROOT / "packaging" / "linux" / name).exists()
+
+
+def test_changelog_is_debian_format_and_reproducible() -> None:
+    text = bi.debian_changelog("1.2.0rc1", 1_700_000_000, "Ayşe <it@example.com>")
+    assert text.startswith("agentbar (1.2.0~rc1) stable; urgency=medium\n")
+    assert text.endswith(" -- Ayşe <it@example.com>  Tue, 14 Nov 2023 22:13:20 +0000\n")
+    assert bi.gzip_n(text.encode()) == bi.gzip_n(text.encode())
+    assert bi.gzip_n(b"x")[4:8] == b"\0\0\0\0"  # no time stamp (gzip -n)
+    assert bi.release_time({"SOURCE_DATE_EPOCH": "1700000000"}) == 1_700_000_000
+
+
+@pytest.mark.skipif(shutil.which("dpkg-parsechangelog") is None, reason="needs dpkg-dev")
+def test_dpkg_parses_the_changelog(tmp_path: Path) -> None:
+    path = tmp_path / "changelog"
+    path.write_text(bi.debian_changelog(agentbar.__version__, 1_700_000_000))
+    done = subprocess.run(
+        ["dpkg-parsechangelog", "-l", str(path), "-S", "Version"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == bi.debian_version(agentbar.__version__)
+
+
+def _runtime_distributions() -> set[str]:
+    """Every distribution the bundle carries: the project's dependencies, transitively."""
+    import importlib.metadata as md
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    todo = [Requirement(r).name for r in project["dependencies"]]
+    seen: set[str] = set()
+    while todo:
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        for text in md.distribution(name).requires or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return seen
+
+
+def test_copyright_names_every_bundled_component() -> None:
+    text = (ROOT / "packaging" / "linux" / "copyright").read_text()
+    assert text.startswith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/")
+    folded = re.sub(r"[-_.]+", "-", text.lower())
+    missing = [
+        name
+        for name in sorted(_runtime_distributions())
+        if name.removeprefix("pyside6-") not in folded and name not in folded
+    ]
+    assert not missing, f"packaging/linux/copyright lacks {missing}"
+    for component in ("Qt", "PySide6", "shiboken6", "FFmpeg", "Python Software Foundation"):
+        assert component in text
+    # Every licence a stanza names has its own paragraph.
+    used = set(re.findall(r"^License: (\S+)$", text, flags=re.M))
+    defined = set(re.findall(r"^License: (\S+)\n ", text, flags=re.M))
+    assert used - {"proprietary"} <= defined
+
+
+def test_man_page_lists_every_option() -> None:
+    from agentbar.app import build_parser
+
+    page = bi.man_page("1.2.0")
+    assert page.startswith(".TH AGENTBAR 1")
+    for action in build_parser()._actions:
+        for option in action.option_strings:
+            if action.help != "==SUPPRESS==":
+                assert f"\\fB{option.replace('-', chr(92) + '-')}" in page or (
+                    option.replace("-", "\\-") in page
+                )
 
 
 def _icons(tmp_path: Path) -> dict[int, Path]:
@@ -368,8 +438,15 @@ def test_staged_deb_layout(tmp_path: Path) -> None:
     control = _control_fields((root / "DEBIAN/control").read_text())
     assert control["Version"] == bi.debian_version(agentbar.__version__)
     assert int(control["Installed-Size"]) >= 1
-    for script in ("postinst", "postrm"):
-        assert (root / "DEBIAN" / script).stat().st_mode & 0o777 == 0o755
+    assert sorted(p.name for p in (root / "DEBIAN").iterdir()) == ["control"]
+    doc = root / "usr/share/doc/agentbar"
+    assert (doc / "copyright").read_text() == (ROOT / "packaging/linux/copyright").read_text()
+    changelog = gzip.decompress((doc / "changelog.gz").read_bytes()).decode()
+    assert changelog.startswith(f"agentbar ({control['Version']}) ")
+    assert gzip.decompress((root / "usr/share/man/man1/agentbar.1.gz").read_bytes()).startswith(
+        b".TH AGENTBAR 1"
+    )
+    assert (root / "usr/share/lintian/overrides/agentbar").exists()
 
 
 @pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb (Debian/Ubuntu)")
@@ -466,12 +543,17 @@ def test_inno_writes_the_same_link_keys_as_register_handlers(inno: str) -> None:
         f"ValueData: {q(v.value)}; Flags: uninsdeletevalue; Tasks: phonelinks"
         for v in expected
     ]
-    assert any(r'Subkey: "Software\Classes\tel\shell\open\command"' in line for line in values)
+    # Another program's tel:/callto:/sip: keys are never written (nor removed on uninstall).
+    assert not [line for line in registry if re.search(r"Classes\\(tel|callto|sip)\b", line)]
+    assert any(
+        r'Subkey: "Software\Classes\AgentBar.Link\shell\open\command"' in line for line in values
+    )
     # Keys we create are removed on uninstall when empty, children before parents.
     created = [line for line in registry if "ValueType: none" in line]
     assert all("uninsdeletekeyifempty" in line for line in created)
     keys = [line.split('"')[1] for line in created]
-    assert keys.index(r"Software\Classes\tel") < keys.index(r"Software\Classes\tel\shell")
+    prog = r"Software\Classes\AgentBar.Link"
+    assert keys.index(prog) < keys.index(prog + r"\shell")
 
 
 def test_inno_silent_defaults(inno: str) -> None:
