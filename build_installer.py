@@ -786,6 +786,58 @@ def build_windows_installer(script: Path, iscc: str | None, out_dir: Path = DIST
     return out_dir / f"{APP_NAME}-{version()}-setup.exe"
 
 
+# --- Windows: the .msi (WiX v5) and the default-associations file -----------------------------
+
+WXS: Final = PACKAGING / "windows" / "agentbar.wxs"
+
+
+def find_wix(explicit: str | None = None) -> str | None:
+    """The WiX v5 command-line tool: ``--wix``, or ``wix`` on PATH (``dotnet tool install -g
+    wix``)."""
+    return explicit or shutil.which("wix")
+
+
+def wix_command(
+    wix: str, bundle_dir: Path, icon: Path, out_dir: Path, version_text: str
+) -> list[str]:
+    """``wix build`` for :data:`WXS`: the bundle, icon and version as preprocessor variables."""
+    return [
+        wix, "build", str(WXS), "-arch", "x64",
+        "-d", f"Version={numeric_version(version_text)}",
+        "-d", f"BundleDir={bundle_dir.resolve()}",
+        "-d", f"Icon={icon.resolve()}",
+        "-o", str(out_dir / f"{APP_NAME}-{version_text}.msi"),
+    ]  # fmt: skip
+
+
+def build_msi(
+    bundle_dir: Path, icon: Path, out_dir: Path = DIST, wix: str | None = None
+) -> Path | None:
+    """The .msi from :data:`WXS`; None (with a message) when WiX is not installed."""
+    if wix is None:
+        print(f"skipped .msi: WiX v5 (wix) not found; dotnet tool install -g wix, build {WXS}")
+        return None
+    command = wix_command(wix, bundle_dir, icon, out_dir, version())
+    _run(command)
+    return Path(command[-1])
+
+
+def default_associations_xml() -> str:
+    """The default-associations file that makes AgentBar open tel:, callto: and sip: for every
+    user (``Dism /Online /Import-DefaultAppAssociations:FILE``, or the Group Policy / Intune
+    "default associations configuration file" setting). Windows lets only the user or IT pick
+    a default; the installers never do it by overwriting another program's keys."""
+    from agentbar.desktop.windows_registry import PROG_ID, SCHEMES
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<DefaultAssociations>"]
+    lines += [
+        f'  <Association Identifier="{scheme}" ProgId="{PROG_ID}" ApplicationName="{APP_NAME}" />'
+        for scheme in SCHEMES
+    ]
+    lines.append("</DefaultAssociations>")
+    return "\n".join(lines) + "\n"
+
+
 # --- macOS: Info.plist, .app and .dmg ----------------------------------------------------------
 
 
@@ -924,7 +976,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Build AgentBar for this operating system: (1) a PyInstaller one-folder bundle from "
             "packaging/agentbar.spec, checked for Qt modules we never ship; (2) the installer "
             "(Linux: .deb, plus an AppImage when appimagetool is available; Windows: Inno Setup "
-            "installer; macOS: AgentBar.app in a .dmg); (3) the frozen program's --self-test "
+            "installer, a WiX .msi and a default-associations file; macOS: AgentBar.app in a .dmg); (3) the frozen program's --self-test "
             "(Linux: of the program installed from the .deb into a temporary root). "
             "Needs: pip install -e '.[build]'."
         ),
@@ -966,6 +1018,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--iscc", metavar="PATH",
         help="Windows: Inno Setup's ISCC.exe (default: on PATH or in Program Files)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--wix", metavar="PATH",
+        help="Windows: the WiX v5 tool for the .msi (default: wix on PATH; skipped without)",
     )  # fmt: skip
     return parser
 
@@ -1030,6 +1086,11 @@ def _build_installers(
         )
         made.append(script)
         made.extend(_present([build_windows_installer(script, find_iscc(args.iscc), dist)]))
+        icon = work / "icons" / "agentbar.ico"
+        made.extend(_present([build_msi(app, icon, dist, find_wix(args.wix))]))
+        associations = dist / f"{APP_NAME}-DefaultAssociations.xml"
+        associations.write_text(default_associations_xml(), encoding="utf-8")
+        made.append(associations)
         return None
     if sys.platform == "darwin":
         made.append(write_info_plist(work / "Info.plist"))

@@ -598,6 +598,127 @@ def test_inno_script_written_with_bom(tmp_path: Path) -> None:
     assert str(bundle.resolve()) in raw.decode("utf-8-sig")
 
 
+def _inno_code(inno: str) -> str:
+    return inno.split("\n[Code]\n", 1)[1]
+
+
+def test_inno_refuses_a_system_install_that_would_land_in_the_system_profile(inno: str) -> None:
+    header = inno.split("[Setup]", 1)[0]
+    assert "SCCM" in header and "Intune" in header and "/ALLUSERS" in header
+    code = _inno_code(inno)
+    init = code.split("function InitializeSetup(): Boolean;", 1)[1].split("\nend;", 1)[0]
+    assert "RunsAsSystem() and not IsAdminInstallMode" in init and "Result := False" in init
+    assert "'SYSTEM'" in code and "\\config\\systemprofile" in code
+
+
+def test_inno_upgrade_waits_while_a_bar_is_in_a_call(inno: str) -> None:
+    from agentbar.desktop.busy import BUSY_EXIT
+
+    code = _inno_code(inno)
+    assert f"BusyExitCode = {BUSY_EXIT};" in code
+    prepare = code.split("function PrepareToInstall(", 1)[1].split("\nend;", 1)[0]
+    assert "while BarInCall(Exe) do" in prepare and "Sleep(" in prepare
+    assert "WizardSilent()" in prepare and "CallWaitSeconds()" in prepare
+    assert "Params := '--busy';" in code and "' --all-users'" in code
+    assert "{param:CALLWAIT|60}" in code
+    # The Restart Manager closes only idle bars, after PrepareToInstall.
+    assert "CloseApplications=yes" in _section(inno, "Setup")
+
+
+def test_inno_stores_the_api_key_machine_wide_without_a_command_line(inno: str) -> None:
+    from agentbar.desktop.machine_key import INSTALL_KEY_ENV, MACHINE_KEY_NAME
+
+    code = _inno_code(inno)
+    assert f"KeyEnv = '{INSTALL_KEY_ENV}';" in code
+    assert f"{{commonappdata}}\\AgentBar\\{MACHINE_KEY_NAME}" in code
+    store = code.split("procedure StoreMachineKey();", 1)[1].split("\nend;", 1)[0]
+    assert "'--store-machine-key'" in store
+    exec_call = store.split("Exec(", 1)[1].split(")", 1)[0]
+    assert "Key" not in exec_call  # the key goes through the environment only
+    assert (
+        "SetEnvironmentVariable(KeyEnv, '')" in store
+        and "Log(" not in store.split("SetEnvironmentVariable(KeyEnv, Key)")[1]
+    )
+    assert "IsAdminInstallMode" in store
+    assert "{param:APIKEY|}" in code and "{param:APIKEYFILE|}" in code
+    uninstall = code.split("procedure CurUninstallStepChanged", 1)[1]
+    assert "'MachineKeyFile', Path" in uninstall and "DeleteFile(Path)" in uninstall
+
+
+def test_inno_custom_messages_in_both_languages(inno: str) -> None:
+    messages = _section(inno, "CustomMessages")
+    used = set(re.findall(r"CustomMessage\('(\w+)'\)", _inno_code(inno)))
+    assert used >= {"InCall", "SystemNeedsAllUsers", "KeyNeedsAllUsers", "KeyNotStored"}
+    for name in used:
+        for language in ("en", "tr"):
+            assert any(line.startswith(f"{language}.{name}=") for line in messages), name
+
+
+def _wxs() -> Any:
+    import xml.etree.ElementTree as ET
+
+    return ET.parse(ROOT / "packaging" / "windows" / "agentbar.wxs").getroot()
+
+
+WIX_NS = "{http://wixtoolset.org/schemas/v4/wxs}"
+
+
+def test_msi_registers_the_same_link_keys_as_register_handlers() -> None:
+    component = next(c for c in _wxs().iter(f"{WIX_NS}Component") if c.get("Id") == "PhoneLinks")
+    values = [
+        (v.get("Root"), v.get("Key"), v.get("Name"), v.get("Value"))
+        for v in component.iter(f"{WIX_NS}RegistryValue")
+    ]
+    exe = "[INSTALLFOLDER]agentbar.exe"
+    expected = windows_registry_values(windows_command(exe), f'"{exe}",0')
+    assert values == [("HKLM", v.key, v.name, v.value) for v in expected]
+    assert component.get("Condition") == 'PHONELINKS = "1"'
+    run = next(c for c in _wxs().iter(f"{WIX_NS}Component") if c.get("Id") == "StartAtLogin")
+    [value] = run.iter(f"{WIX_NS}RegistryValue")
+    expected_run = windows_run_value([exe])
+    assert (value.get("Key"), value.get("Name"), value.get("Value")) == (
+        expected_run.key, expected_run.name, expected_run.value,
+    )  # fmt: skip
+
+
+def test_msi_is_per_machine_harvests_the_bundle_and_never_closes_a_bar() -> None:
+    root = _wxs()
+    [package] = root.iter(f"{WIX_NS}Package")
+    assert package.get("Scope") == "perMachine"
+    assert package.get("Version") == "$(var.Version)"
+    properties = {p.get("Id"): p.get("Value") for p in root.iter(f"{WIX_NS}Property")}
+    assert properties["MSIRESTARTMANAGERCONTROL"] == "Disable"
+    [action] = root.iter(f"{WIX_NS}CustomAction")
+    assert action.get("ExeCommand") == "--busy --all-users" and action.get("Return") == "check"
+    [custom] = root.iter(f"{WIX_NS}Custom")
+    assert custom.get("Before") == "InstallValidate" and "NOT REMOVE" in custom.get("Condition")
+    [files] = root.iter(f"{WIX_NS}Files")
+    assert files.get("Include") == "$(var.BundleDir)\\**"
+    assert len(list(root.iter(f"{WIX_NS}MajorUpgrade"))) == 1
+
+
+def test_wix_command_fills_the_variables(tmp_path: Path) -> None:
+    command = bi.wix_command("wix", tmp_path / "b", tmp_path / "i.ico", tmp_path, "1.2.0rc1")
+    assert command[:3] == ["wix", "build", str(bi.WXS)]
+    assert "Version=1.2.0.0" in command and f"BundleDir={(tmp_path / 'b').resolve()}" in command
+    assert command[-1] == str(tmp_path / "AgentBar-1.2.0rc1.msi")
+    used = set(re.findall(r"\$\(var\.(\w+)\)", bi.WXS.read_text()))
+    given = {c.split("=", 1)[0] for c in command if "=" in c}
+    assert used == given
+
+
+def test_default_associations_file_names_agentbars_progid() -> None:
+    import xml.etree.ElementTree as ET
+
+    from agentbar.desktop.windows_registry import PROG_ID
+
+    root = ET.fromstring(bi.default_associations_xml())
+    assert root.tag == "DefaultAssociations"
+    assert [(a.get("Identifier"), a.get("ProgId")) for a in root] == [
+        (scheme, PROG_ID) for scheme in ("tel", "callto", "sip")
+    ]
+
+
 # --- macOS: Info.plist -------------------------------------------------------------------------
 
 
