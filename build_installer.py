@@ -976,7 +976,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Build AgentBar for this operating system: (1) a PyInstaller one-folder bundle from "
             "packaging/agentbar.spec, checked for Qt modules we never ship; (2) the installer "
             "(Linux: .deb, plus an AppImage when appimagetool is available; Windows: Inno Setup "
-            "installer, a WiX .msi and a default-associations file; macOS: AgentBar.app in a .dmg); (3) the frozen program's --self-test "
+            "installer, a WiX .msi and a default-associations file; macOS: AgentBar.app in a "
+            ".dmg); (3) the frozen program's --self-test "
             "(Linux: of the program installed from the .deb into a temporary root). "
             "Needs: pip install -e '.[build]'."
         ),
