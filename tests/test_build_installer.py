@@ -299,7 +299,9 @@ def test_control_file() -> None:
     depends = [d.strip() for d in fields["Depends"].split(",")]
     # Without a font with Turkish glyphs every label is boxes: a dependency, DejaVu first.
     assert any(d.startswith("fonts-dejavu-core") for d in depends)
-    for library in ("libdrm2", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1"):
+    # The bundled libfontconfig needs /etc/fonts/fonts.conf (a clean Debian 12 lacked it).
+    for library in ("libdrm2", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+                    "libxkbcommon0", "fontconfig-config"):  # fmt: skip
         assert library in depends
     assert "fonts" not in fields.get("Recommends", "") and "wayland" not in fields["Recommends"]
     assert fields["Maintainer"] == bi.DEB_MAINTAINER
