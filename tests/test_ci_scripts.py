@@ -42,8 +42,8 @@ class Disk:
 
 
 def _linux(mode: str, disk: Disk) -> list[str]:
-    return check_install.problems(mode, "linux", environ={}, exists=disk.exists,
-                                  read_text=disk.read_text)  # fmt: skip
+    return list(check_install.problems(mode, "linux", environ={}, exists=disk.exists,
+                                  read_text=disk.read_text))  # fmt: skip
 
 
 def test_linux_installed_needs_every_file_and_the_link_handler():
@@ -82,8 +82,8 @@ def test_windows_installed_and_removed():
     disk = Disk({str(Path(folder) / "agentbar.exe"): "", key_file: ""})
 
     def run(mode: str, **kw: object) -> list[str]:
-        return check_install.problems(mode, "windows", environ=env, exists=disk.exists,
-                                      read_text=disk.read_text, **kw)  # fmt: skip
+        return list(check_install.problems(mode, "windows", environ=env, exists=disk.exists,
+                                           read_text=disk.read_text, **kw))  # fmt: skip
 
     get = lambda key, name: registry.get((key, name))  # noqa: E731
     assert run("installed", registry_get=get, expect_key=True) == []
