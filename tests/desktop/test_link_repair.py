@@ -22,7 +22,7 @@ def _no_tools(argv: Sequence[str]) -> subprocess.CompletedProcess[str]:
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {"XDG_DATA_HOME": str(tmp_path / "data"), "PATH": str(tmp_path / "empty-path")}
+    return {"XDG_DATA_HOME": str(tmp_path / "data")}
 
 
 def _write(tmp_path: Path, program: str) -> Path:
@@ -42,7 +42,8 @@ def test_exec_program_reads_quoted_and_plain_exec_lines():
     assert _exec_program("Name=AgentBar\n") == ""
 
 
-def test_a_registration_of_a_deleted_program_is_rewritten(tmp_path: Path):
+def test_a_registration_of_a_deleted_program_is_rewritten(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("agentbar.desktop.handlers.shutil.which", lambda _name: None)
     path = _write(tmp_path, str(tmp_path / "Downloads" / "AgentBar-0.9.AppImage"))
     lines = repair_link_registration(["/usr/bin/agentbar"], environ=_env(tmp_path), run=_no_tools)
     assert _exec_program(path.read_text()) == "/usr/bin/agentbar"
