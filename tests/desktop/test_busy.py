@@ -137,3 +137,18 @@ def test_a_running_bar_is_busy_during_a_call_and_idle_after_it(sim: Simulator, b
         if bar.poll() is None:
             bar.kill()
             bar.wait()
+
+
+def test_all_users_finds_another_users_call(tmp_path: Path, monkeypatch):
+    """The all-users installer (administrator or SYSTEM) sees every profile's bar."""
+    import agentbar.desktop.busy as busy
+
+    ayse, mehmet = tmp_path / "home" / "ayse", tmp_path / "home" / "mehmet"
+    relative = Path(".local") / "state" / "AgentBar"
+    monkeypatch.setattr(busy.Path, "home", classmethod(lambda cls: ayse))
+    monkeypatch.setattr(busy, "_homes", lambda: [ayse, mehmet])
+    (mehmet / relative).mkdir(parents=True)
+    CallMarker(mehmet / relative).update(True)
+    lines: list[str] = []
+    assert busy_main(ayse / relative, all_users=False, out=lines.append) == 0
+    assert busy_main(ayse / relative, all_users=True, out=lines.append) == BUSY_EXIT
