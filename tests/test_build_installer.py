@@ -773,3 +773,14 @@ def test_build_install_and_self_test_the_deb(tmp_path: Path) -> None:
         assert name in report.qt_libraries
     assert not [q for q in report.qt_libraries if q.startswith(("webengine", "pdf", "3d", "sql"))]
     assert {"multimedia", "platforms", "imageformats", "iconengines"} <= set(report.qt_plugins)
+    contents = subprocess.run(["dpkg-deb", "--contents", str(debs[0])], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+    doc = "usr/share/doc/agentbar"
+    for path in (f"{doc}/copyright", f"{doc}/changelog.gz", "usr/share/man/man1/agentbar.1.gz"):
+        assert f"./{path}" in contents
+    assert "./usr/share/lintian/overrides/agentbar" in contents
+    assert not re.search(r"-rwx.* \./opt/agentbar/_internal/.*\.so(\.\d+)*$", contents, re.M)
+    if shutil.which("lintian"):
+        done = subprocess.run(["lintian", "--fail-on", "error,warning", str(debs[0])],
+                              capture_output=True, text=True, timeout=900)  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
