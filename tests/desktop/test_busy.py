@@ -145,7 +145,7 @@ def test_all_users_finds_another_users_call(tmp_path: Path, monkeypatch):
 
     ayse, mehmet = tmp_path / "home" / "ayse", tmp_path / "home" / "mehmet"
     relative = Path(".local") / "state" / "AgentBar"
-    monkeypatch.setattr(busy.Path, "home", classmethod(lambda cls: ayse))
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: ayse))
     monkeypatch.setattr(busy, "_homes", lambda: [ayse, mehmet])
     (mehmet / relative).mkdir(parents=True)
     CallMarker(mehmet / relative).update(True)
