@@ -21,6 +21,7 @@ import argparse
 import ast
 import email.utils
 import gzip
+import hashlib
 import importlib.util
 import os
 import platform
@@ -497,6 +498,22 @@ def debian_changelog(version_text: str, when: int, maintainer: str = DEB_MAINTAI
     )
 
 
+def md5sums(root: Path) -> str:
+    """``DEBIAN/md5sums``: one ``HASH  path`` line per regular file under ``root`` (not
+    ``DEBIAN/``), paths relative to ``/``, sorted."""
+    lines = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith("DEBIAN/") or path.is_symlink() or not path.is_file():
+            continue
+        digest = hashlib.md5(usedforsecurity=False)
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {rel}\n")
+    return "".join(lines)
+
+
 def gzip_n(data: bytes) -> bytes:
     """``gzip -9n``: no file name, no time stamp (Debian policy for files in /usr/share/doc)."""
     return gzip.compress(data, compresslevel=9, mtime=0)
@@ -577,6 +594,7 @@ def stage_deb(bundle_dir: Path, root: Path, icons: Mapping[int, Path]) -> Path:
     # hicolor-icon-theme /usr/share/icons/hicolor), on install, upgrade, removal and purge.
     debian = root / "DEBIAN"
     debian.mkdir()
+    (debian / "md5sums").write_text(md5sums(root))  # for dpkg --verify and debsums
     installed_kib = (_tree_size(root) + 1023) // 1024
     (debian / "control").write_text(
         render_control(version(), deb_architecture(), installed_kib, glibc_version(), maintainer)

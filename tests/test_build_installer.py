@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import gzip
+import hashlib
 import importlib.util
 import os
 import plistlib
@@ -440,7 +441,14 @@ def test_staged_deb_layout(tmp_path: Path) -> None:
     control = _control_fields((root / "DEBIAN/control").read_text())
     assert control["Version"] == bi.debian_version(agentbar.__version__)
     assert int(control["Installed-Size"]) >= 1
-    assert sorted(p.name for p in (root / "DEBIAN").iterdir()) == ["control"]
+    assert sorted(p.name for p in (root / "DEBIAN").iterdir()) == ["control", "md5sums"]
+    sums = dict(
+        reversed(line.split("  ", 1)) for line in (root / "DEBIAN/md5sums").read_text().splitlines()
+    )
+    assert (
+        sums["opt/agentbar/agentbar"] == hashlib.md5((bundle / "agentbar").read_bytes()).hexdigest()
+    )
+    assert "usr/bin/agentbar" not in sums  # a symbolic link
     doc = root / "usr/share/doc/agentbar"
     assert (doc / "copyright").read_text() == (ROOT / "packaging/linux/copyright").read_text()
     changelog = gzip.decompress((doc / "changelog.gz").read_bytes()).decode()
