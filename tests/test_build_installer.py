@@ -442,12 +442,12 @@ def test_staged_deb_layout(tmp_path: Path) -> None:
     assert control["Version"] == bi.debian_version(agentbar.__version__)
     assert int(control["Installed-Size"]) >= 1
     assert sorted(p.name for p in (root / "DEBIAN").iterdir()) == ["control", "md5sums"]
-    sums = dict(
-        reversed(line.split("  ", 1)) for line in (root / "DEBIAN/md5sums").read_text().splitlines()
-    )
-    assert (
-        sums["opt/agentbar/agentbar"] == hashlib.md5((bundle / "agentbar").read_bytes()).hexdigest()
-    )
+    sums: dict[str, str] = {}
+    for line in (root / "DEBIAN/md5sums").read_text().splitlines():
+        digest, path = line.split("  ", 1)
+        sums[path] = digest
+    expected = hashlib.md5((bundle / "agentbar").read_bytes()).hexdigest()
+    assert sums["opt/agentbar/agentbar"] == expected
     assert "usr/bin/agentbar" not in sums  # a symbolic link
     doc = root / "usr/share/doc/agentbar"
     assert (doc / "copyright").read_text() == (ROOT / "packaging/linux/copyright").read_text()
