@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import email.utils
+import gzip
+import hashlib
 import importlib.util
 import os
 import platform
@@ -47,6 +50,10 @@ BUNDLE_ID: Final = "com.agentbar.AgentBar"  # as the LaunchAgent label (desktop/
 #: Linux: the bundle's home and the launcher that points into it.
 INSTALL_DIR: Final = "/opt/agentbar"
 LAUNCHER: Final = "/usr/bin/agentbar"
+#: The .deb's Maintainer field; IT re-packaging AgentBar sets its own.
+DEB_MAINTAINER_ENV: Final = "AGENTBAR_DEB_MAINTAINER"
+DEB_MAINTAINER: Final = "AgentBar Packaging <packaging@agentbar.example.com>"
+DOC_DIR: Final = "/usr/share/doc/agentbar"
 #: hicolor PNG sizes rendered from the SVG for the .deb (a scalable SVG is installed too).
 ICON_SIZES: Final = (16, 32, 48, 64, 128, 256)
 #: Sizes inside the Windows .ico and the macOS .icns.
@@ -384,7 +391,28 @@ def strip_python(bundle_dir: Path) -> int:
     before = sum(p.stat().st_size for p in targets)
     if targets:
         _run([tool, "--strip-debug", *map(str, targets)], quiet=True)
+    remove_build_runpath(targets)
     return before - sum(p.stat().st_size for p in targets)
+
+
+def remove_build_runpath(libraries: Iterable[Path]) -> list[Path]:
+    """Drop the RUNPATH a pyenv/hosted-tool Python carries (``/root/.pyenv/.../lib``): the
+    bundle finds its libraries itself, and a build machine's folder must never be searched
+    on a desk. Needs ``patchelf`` (Debian package); without it nothing changes. Returns the
+    files changed."""
+    tool = shutil.which("patchelf")
+    changed: list[Path] = []
+    if tool is None:
+        print("kept RUNPATH in the interpreter's libraries: patchelf not found")
+        return changed
+    for library in libraries:
+        done = subprocess.run(
+            [tool, "--print-rpath", str(library)], capture_output=True, text=True, check=False
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            _run([tool, "--remove-rpath", str(library)], quiet=True)
+            changed.append(library)
+    return changed
 
 
 # --- Linux: .deb and AppImage ------------------------------------------------------------------
@@ -409,13 +437,24 @@ def glibc_version() -> str:
     return found if name == "glibc" and found else "2.28"
 
 
+def deb_maintainer(environ: Mapping[str, str] | None = None) -> str:
+    """``$AGENTBAR_DEB_MAINTAINER`` or :data:`DEB_MAINTAINER` (name and e-mail address)."""
+    env = os.environ if environ is None else environ
+    return env.get(DEB_MAINTAINER_ENV, "").strip() or DEB_MAINTAINER
+
+
 def render_control(
-    version_text: str, architecture: str, installed_size_kib: int, glibc: str = "2.28"
+    version_text: str,
+    architecture: str,
+    installed_size_kib: int,
+    glibc: str = "2.28",
+    maintainer: str = DEB_MAINTAINER,
 ) -> str:
     """The Debian ``control`` file from ``packaging/linux/control.in``.
 
-    Only what the bundle does not carry is a dependency: glibc, libGL/libEGL (they must match
-    the machine's graphics driver) and libxcb; fonts and Wayland are recommended.
+    Depends on what the bundle does not carry and cannot run without: glibc, libGL/libEGL
+    (they must match the graphics driver), libdrm, libxcb, xkbcommon and the Wayland client
+    libraries, and a font with Turkish glyphs (without one every label is empty boxes).
     """
     return _fill(
         (PACKAGING / "linux" / "control.in").read_text(encoding="utf-8"),
@@ -423,7 +462,94 @@ def render_control(
         ARCH=architecture,
         INSTALLED_SIZE=str(installed_size_kib),
         GLIBC=glibc,
+        MAINTAINER=maintainer,
     )
+
+
+def release_time(environ: Mapping[str, str] | None = None) -> int:
+    """The build's date (Unix time): ``$SOURCE_DATE_EPOCH``, else the last commit's, else now.
+
+    Used for the changelog entry, so that two builds of one commit give the same file.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(env["SOURCE_DATE_EPOCH"])
+    git = shutil.which("git")
+    if git:
+        done = subprocess.run(
+            [git, "-C", str(ROOT), "log", "-1", "--format=%ct"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode == 0 and done.stdout.strip().isdigit():
+            return int(done.stdout.strip())
+    return int(time.time())
+
+
+def debian_changelog(version_text: str, when: int, maintainer: str = DEB_MAINTAINER) -> str:
+    """``/usr/share/doc/agentbar/changelog`` in Debian's format (``dpkg-parsechangelog``
+    reads it): one entry for this version pointing at the README's release notes."""
+    date = email.utils.formatdate(when).replace("-0000", "+0000")  # RFC 5322, UTC
+    return (
+        f"{PACKAGE_NAME} ({debian_version(version_text)}) stable; urgency=medium\n\n"
+        f"  * AgentBar {version_text}: the bundle in /opt/agentbar, the menu entry and the\n"
+        "    system-wide tel:, callto: and sip: link handler. What changed is in the\n"
+        "    README shipped with the release.\n\n"
+        f" -- {maintainer}  {date}\n"
+    )
+
+
+def md5sums(root: Path) -> str:
+    """``DEBIAN/md5sums``: one ``HASH  path`` line per regular file under ``root`` (not
+    ``DEBIAN/``), paths relative to ``/``, sorted."""
+    lines = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith("DEBIAN/") or path.is_symlink() or not path.is_file():
+            continue
+        digest = hashlib.md5(usedforsecurity=False)
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {rel}\n")
+    return "".join(lines)
+
+
+def gzip_n(data: bytes) -> bytes:
+    """``gzip -9n``: no file name, no time stamp (Debian policy for files in /usr/share/doc)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def man_page(version_text: str) -> str:
+    """``agentbar(1)`` in roff, from the program's own argument parser."""
+    from agentbar.app import build_parser as app_parser
+
+    parser = app_parser()
+
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\e").replace("-", "\\-").replace("\n.", "\n\\&.")
+
+    lines = [
+        f'.TH AGENTBAR 1 "" "AgentBar {version_text}" "User Commands"',
+        ".SH NAME",
+        "agentbar \\- always\\-on\\-top toolbar for call\\-center agents",
+        ".SH SYNOPSIS",
+        ".B agentbar",
+        "[\\fIOPTIONS\\fR] [\\fINUMBER\\fR|\\fItel:LINK\\fR]",
+        ".SH DESCRIPTION",
+        esc(parser.description or ""),
+        "Machine\\-wide defaults are read from /etc/xdg/agentbar/defaults.json.",
+        ".SH OPTIONS",
+    ]
+    for action in parser._actions:
+        if not action.option_strings or action.help == argparse.SUPPRESS:
+            continue
+        metavar = f" {action.metavar}" if isinstance(action.metavar, str) else ""
+        if not metavar and action.nargs != 0:
+            metavar = f" {action.dest.upper()}"
+        lines += [".TP", f"\\fB{esc(', '.join(action.option_strings))}\\fR{esc(metavar)}"]
+        lines.append(esc(action.help or ""))
+    lines += [".SH FILES", "/opt/agentbar", ".br", "/etc/xdg/agentbar/defaults.json", ""]
+    return "\n".join(lines)
 
 
 def desktop_entry() -> str:
@@ -450,15 +576,28 @@ def stage_deb(bundle_dir: Path, root: Path, icons: Mapping[int, Path]) -> Path:
     scalable = share / "icons" / "hicolor" / "scalable" / "apps" / f"{PACKAGE_NAME}.svg"
     scalable.parent.mkdir(parents=True)
     shutil.copyfile(ICON_SVG, scalable)
+    maintainer = deb_maintainer()
+    doc = root / DOC_DIR.lstrip("/")
+    doc.mkdir(parents=True)
+    shutil.copyfile(PACKAGING / "linux" / "copyright", doc / "copyright")
+    changelog = debian_changelog(version(), release_time(), maintainer)
+    (doc / "changelog.gz").write_bytes(gzip_n(changelog.encode("utf-8")))
+    man = share / "man" / "man1" / f"{EXE_NAME}.1.gz"
+    man.parent.mkdir(parents=True)
+    man.write_bytes(gzip_n(man_page(version()).encode("utf-8")))
+    overrides = share / "lintian" / "overrides" / PACKAGE_NAME
+    overrides.parent.mkdir(parents=True)
+    shutil.copyfile(PACKAGING / "linux" / "lintian-overrides", overrides)
     _normalise_modes(root)
+    # No maintainer scripts: the menu entry, its MimeType link handlers and the icons reach
+    # the desktop through dpkg triggers (desktop-file-utils watches /usr/share/applications,
+    # hicolor-icon-theme /usr/share/icons/hicolor), on install, upgrade, removal and purge.
     debian = root / "DEBIAN"
     debian.mkdir()
-    for script in ("postinst", "postrm"):
-        shutil.copyfile(PACKAGING / "linux" / script, debian / script)
-        (debian / script).chmod(0o755)
+    (debian / "md5sums").write_text(md5sums(root))  # for dpkg --verify and debsums
     installed_kib = (_tree_size(root) + 1023) // 1024
     (debian / "control").write_text(
-        render_control(version(), deb_architecture(), installed_kib, glibc_version())
+        render_control(version(), deb_architecture(), installed_kib, glibc_version(), maintainer)
     )
     return root
 
@@ -665,6 +804,58 @@ def build_windows_installer(script: Path, iscc: str | None, out_dir: Path = DIST
     return out_dir / f"{APP_NAME}-{version()}-setup.exe"
 
 
+# --- Windows: the .msi (WiX v5) and the default-associations file -----------------------------
+
+WXS: Final = PACKAGING / "windows" / "agentbar.wxs"
+
+
+def find_wix(explicit: str | None = None) -> str | None:
+    """The WiX v5 command-line tool: ``--wix``, or ``wix`` on PATH (``dotnet tool install -g
+    wix``)."""
+    return explicit or shutil.which("wix")
+
+
+def wix_command(
+    wix: str, bundle_dir: Path, icon: Path, out_dir: Path, version_text: str
+) -> list[str]:
+    """``wix build`` for :data:`WXS`: the bundle, icon and version as preprocessor variables."""
+    return [
+        wix, "build", str(WXS), "-arch", "x64",
+        "-d", f"Version={numeric_version(version_text)}",
+        "-d", f"BundleDir={bundle_dir.resolve()}",
+        "-d", f"Icon={icon.resolve()}",
+        "-o", str(out_dir / f"{APP_NAME}-{version_text}.msi"),
+    ]  # fmt: skip
+
+
+def build_msi(
+    bundle_dir: Path, icon: Path, out_dir: Path = DIST, wix: str | None = None
+) -> Path | None:
+    """The .msi from :data:`WXS`; None (with a message) when WiX is not installed."""
+    if wix is None:
+        print(f"skipped .msi: WiX v5 (wix) not found; dotnet tool install -g wix, build {WXS}")
+        return None
+    command = wix_command(wix, bundle_dir, icon, out_dir, version())
+    _run(command)
+    return Path(command[-1])
+
+
+def default_associations_xml() -> str:
+    """The default-associations file that makes AgentBar open tel:, callto: and sip: for every
+    user (``Dism /Online /Import-DefaultAppAssociations:FILE``, or the Group Policy / Intune
+    "default associations configuration file" setting). Windows lets only the user or IT pick
+    a default; the installers never do it by overwriting another program's keys."""
+    from agentbar.desktop.windows_registry import PROG_ID, SCHEMES
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<DefaultAssociations>"]
+    lines += [
+        f'  <Association Identifier="{scheme}" ProgId="{PROG_ID}" ApplicationName="{APP_NAME}" />'
+        for scheme in SCHEMES
+    ]
+    lines.append("</DefaultAssociations>")
+    return "\n".join(lines) + "\n"
+
+
 # --- macOS: Info.plist, .app and .dmg ----------------------------------------------------------
 
 
@@ -771,12 +962,18 @@ def _tree_size(root: Path) -> int:
     return sum(p.lstat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+_SHARED_LIBRARY = re.compile(r"\.so(\.\d+)*$")
+
+
 def _normalise_modes(root: Path) -> None:
-    """0755 for folders and executables, 0644 for the rest (the umask may have been loose)."""
+    """0755 for folders and executables, 0644 for the rest (the umask may have been loose).
+
+    Shared libraries are not executables (Debian policy 10.9; the wheels ship them 0755).
+    """
     for path in [root, *root.rglob("*")]:
         if path.is_symlink():
             continue
-        if path.is_dir() or path.stat().st_mode & 0o100:
+        if path.is_dir() or (path.stat().st_mode & 0o100 and not _SHARED_LIBRARY.search(path.name)):
             path.chmod(0o755)
         else:
             path.chmod(0o644)
@@ -797,7 +994,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Build AgentBar for this operating system: (1) a PyInstaller one-folder bundle from "
             "packaging/agentbar.spec, checked for Qt modules we never ship; (2) the installer "
             "(Linux: .deb, plus an AppImage when appimagetool is available; Windows: Inno Setup "
-            "installer; macOS: AgentBar.app in a .dmg); (3) the frozen program's --self-test "
+            "installer, a WiX .msi and a default-associations file; macOS: AgentBar.app in a "
+            ".dmg); (3) the frozen program's --self-test "
             "(Linux: of the program installed from the .deb into a temporary root). "
             "Needs: pip install -e '.[build]'."
         ),
@@ -839,6 +1037,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--iscc", metavar="PATH",
         help="Windows: Inno Setup's ISCC.exe (default: on PATH or in Program Files)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--wix", metavar="PATH",
+        help="Windows: the WiX v5 tool for the .msi (default: wix on PATH; skipped without)",
     )  # fmt: skip
     return parser
 
@@ -903,6 +1105,11 @@ def _build_installers(
         )
         made.append(script)
         made.extend(_present([build_windows_installer(script, find_iscc(args.iscc), dist)]))
+        icon = work / "icons" / "agentbar.ico"
+        made.extend(_present([build_msi(app, icon, dist, find_wix(args.wix))]))
+        associations = dist / f"{APP_NAME}-DefaultAssociations.xml"
+        associations.write_text(default_associations_xml(), encoding="utf-8")
+        made.append(associations)
         return None
     if sys.platform == "darwin":
         made.append(write_info_plist(work / "Info.plist"))

@@ -87,6 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="start with the bar hidden in the system tray (how AgentBar starts at login); "
         "without a tray the bar shows",
     )
+    parser.add_argument(
+        "--busy",
+        action="store_true",
+        help="for installers: exit 3 when a running AgentBar is in a call, else 0 (nothing starts)",
+    )
+    parser.add_argument(
+        "--all-users",
+        action="store_true",
+        help="with --busy: look at every user's AgentBar (needs administrator rights)",
+    )
+    parser.add_argument(
+        "--store-machine-key",
+        action="store_true",
+        help="for the Windows installer's /APIKEY=: store the key given in the environment "
+        "variable AGENTBAR_INSTALL_API_KEY for every user of this computer (DPAPI)",
+    )
     # Measurement hook for bench/, not for people: see ui/startup/bench_hooks.py.
     parser.add_argument("--bench-ready", action="store_true", help=argparse.SUPPRESS)
     add_command_options(parser)
@@ -111,6 +127,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test()
     paths, demo_dir = _paths_for(args)
+    if args.store_machine_key:
+        from agentbar.desktop.machine_key import store_machine_key_main
+
+        return store_machine_key_main()
+    if args.busy:  # an installer asks before an upgrade: no files, no Qt, no instance
+        from agentbar.desktop.busy import busy_main
+
+        return busy_main(paths.state_dir, all_users=args.all_users)
     claim: Claim | None = None
     try:
         paths.ensure()

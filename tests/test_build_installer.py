@@ -7,12 +7,13 @@ real .deb when ``AGENTBAR_BUILD_TESTS=1`` (about a minute; see README, Installer
 from __future__ import annotations
 
 import configparser
+import gzip
+import hashlib
 import importlib.util
 import os
 import plistlib
 import re
 import shutil
-import stat
 import struct
 import subprocess
 import sys
@@ -296,6 +297,15 @@ def test_control_file() -> None:
     assert "libc6 (>= 2.36)" in fields["Depends"]
     assert "libgl1" in fields["Depends"] and "libegl1" in fields["Depends"]
     assert "PySide6" not in fields["Depends"] and "python3" not in fields["Depends"]
+    depends = [d.strip() for d in fields["Depends"].split(",")]
+    # Without a font with Turkish glyphs every label is boxes: a dependency, DejaVu first.
+    assert any(d.startswith("fonts-dejavu-core") for d in depends)
+    # The bundled libfontconfig needs /etc/fonts/fonts.conf (a clean Debian 12 lacked it).
+    for library in ("libdrm2", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+                    "libxkbcommon0", "fontconfig-config"):  # fmt: skip
+        assert library in depends
+    assert "fonts" not in fields.get("Recommends", "") and "wayland" not in fields["Recommends"]
+    assert fields["Maintainer"] == bi.DEB_MAINTAINER
     assert fields["Description"].startswith("always-on-top agent toolbar")
     assert "/etc/xdg/agentbar/defaults.json" in fields["Description"]
     assert text.endswith("\n")
@@ -326,22 +336,85 @@ def test_desktop_entry_handles_phone_links() -> None:
     assert 'setDesktopFileName("agentbar")' in (ROOT / "agentbar" / "app.py").read_text()
 
 
-def test_maintainer_scripts_are_guarded_shell(tmp_path: Path) -> None:
-    for name in ("postinst", "postrm"):
-        path = ROOT / "packaging" / "linux" / name
-        text = path.read_text()
-        assert text.startswith("#!/bin/sh\n")
-        assert path.stat().st_mode & stat.S_IXUSR
-        assert "command -v update-desktop-database" in text
-        assert "command -v xdg-icon-resource" in text
-        assert subprocess.run(["sh", "-n", str(path)]).returncode == 0
-        # With no desktop tools on PATH the script still succeeds.
-        done = subprocess.run(
-            ["/bin/sh", str(path), "configure" if name == "postinst" else "remove"],
-            env={"PATH": str(tmp_path)},
-            capture_output=True,
-        )
-        assert done.returncode == 0, done.stderr
+def test_no_maintainer_scripts_the_desktop_learns_through_dpkg_triggers() -> None:
+    """desktop-file-utils and hicolor-icon-theme watch /usr/share/applications and the icon
+    folder: install, upgrade, removal and purge of the menu entry (with its link handlers)
+    update the desktop database without scripts of ours."""
+    for name in ("postinst", "postrm", "preinst", "prerm"):
+        assert not (ROOT / "packaging" / "linux" / name).exists()
+
+
+def test_changelog_is_debian_format_and_reproducible() -> None:
+    text = bi.debian_changelog("1.2.0rc1", 1_700_000_000, "Ayşe <it@example.com>")
+    assert text.startswith("agentbar (1.2.0~rc1) stable; urgency=medium\n")
+    assert text.endswith(" -- Ayşe <it@example.com>  Tue, 14 Nov 2023 22:13:20 +0000\n")
+    assert bi.gzip_n(text.encode()) == bi.gzip_n(text.encode())
+    assert bi.gzip_n(b"x")[4:8] == b"\0\0\0\0"  # no time stamp (gzip -n)
+    assert bi.release_time({"SOURCE_DATE_EPOCH": "1700000000"}) == 1_700_000_000
+
+
+@pytest.mark.skipif(shutil.which("dpkg-parsechangelog") is None, reason="needs dpkg-dev")
+def test_dpkg_parses_the_changelog(tmp_path: Path) -> None:
+    path = tmp_path / "changelog"
+    path.write_text(bi.debian_changelog(agentbar.__version__, 1_700_000_000))
+    done = subprocess.run(
+        ["dpkg-parsechangelog", "-l", str(path), "-S", "Version"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == bi.debian_version(agentbar.__version__)
+
+
+def _runtime_distributions() -> set[str]:
+    """Every distribution the bundle carries: the project's dependencies, transitively."""
+    import importlib.metadata as md
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    todo = [Requirement(r).name for r in project["dependencies"]]
+    seen: set[str] = set()
+    while todo:
+        name = re.sub(r"[-_.]+", "-", todo.pop()).lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        for text in md.distribution(name).requires or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return seen
+
+
+def test_copyright_names_every_bundled_component() -> None:
+    text = (ROOT / "packaging" / "linux" / "copyright").read_text()
+    assert text.startswith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/")
+    folded = re.sub(r"[-_.]+", "-", text.lower())
+    missing = [
+        name
+        for name in sorted(_runtime_distributions())
+        if name.removeprefix("pyside6-") not in folded and name not in folded
+    ]
+    assert not missing, f"packaging/linux/copyright lacks {missing}"
+    for component in ("Qt", "PySide6", "shiboken6", "FFmpeg", "Python Software Foundation"):
+        assert component in text
+    # Every licence a stanza names has its own paragraph.
+    used = set(re.findall(r"^License: (\S+)$", text, flags=re.M))
+    defined = set(re.findall(r"^License: (\S+)\n ", text, flags=re.M))
+    assert used - {"proprietary"} <= defined
+
+
+def test_man_page_lists_every_option() -> None:
+    from agentbar.app import build_parser
+
+    page = bi.man_page("1.2.0")
+    assert page.startswith(".TH AGENTBAR 1")
+    for action in build_parser()._actions:
+        for option in action.option_strings:
+            if action.help != "==SUPPRESS==":
+                assert f"\\fB{option.replace('-', chr(92) + '-')}" in page or (
+                    option.replace("-", "\\-") in page
+                )
 
 
 def _icons(tmp_path: Path) -> dict[int, Path]:
@@ -368,8 +441,22 @@ def test_staged_deb_layout(tmp_path: Path) -> None:
     control = _control_fields((root / "DEBIAN/control").read_text())
     assert control["Version"] == bi.debian_version(agentbar.__version__)
     assert int(control["Installed-Size"]) >= 1
-    for script in ("postinst", "postrm"):
-        assert (root / "DEBIAN" / script).stat().st_mode & 0o777 == 0o755
+    assert sorted(p.name for p in (root / "DEBIAN").iterdir()) == ["control", "md5sums"]
+    sums: dict[str, str] = {}
+    for line in (root / "DEBIAN/md5sums").read_text().splitlines():
+        digest, path = line.split("  ", 1)
+        sums[path] = digest
+    expected = hashlib.md5((bundle / "agentbar").read_bytes()).hexdigest()
+    assert sums["opt/agentbar/agentbar"] == expected
+    assert "usr/bin/agentbar" not in sums  # a symbolic link
+    doc = root / "usr/share/doc/agentbar"
+    assert (doc / "copyright").read_text() == (ROOT / "packaging/linux/copyright").read_text()
+    changelog = gzip.decompress((doc / "changelog.gz").read_bytes()).decode()
+    assert changelog.startswith(f"agentbar ({control['Version']}) ")
+    assert gzip.decompress((root / "usr/share/man/man1/agentbar.1.gz").read_bytes()).startswith(
+        b".TH AGENTBAR 1"
+    )
+    assert (root / "usr/share/lintian/overrides/agentbar").exists()
 
 
 @pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="needs dpkg-deb (Debian/Ubuntu)")
@@ -466,12 +553,17 @@ def test_inno_writes_the_same_link_keys_as_register_handlers(inno: str) -> None:
         f"ValueData: {q(v.value)}; Flags: uninsdeletevalue; Tasks: phonelinks"
         for v in expected
     ]
-    assert any(r'Subkey: "Software\Classes\tel\shell\open\command"' in line for line in values)
+    # Another program's tel:/callto:/sip: keys are never written (nor removed on uninstall).
+    assert not [line for line in registry if re.search(r"Classes\\(tel|callto|sip)\b", line)]
+    assert any(
+        r'Subkey: "Software\Classes\AgentBar.Link\shell\open\command"' in line for line in values
+    )
     # Keys we create are removed on uninstall when empty, children before parents.
     created = [line for line in registry if "ValueType: none" in line]
     assert all("uninsdeletekeyifempty" in line for line in created)
     keys = [line.split('"')[1] for line in created]
-    assert keys.index(r"Software\Classes\tel") < keys.index(r"Software\Classes\tel\shell")
+    prog = r"Software\Classes\AgentBar.Link"
+    assert keys.index(prog) < keys.index(prog + r"\shell")
 
 
 def test_inno_silent_defaults(inno: str) -> None:
@@ -514,6 +606,127 @@ def test_inno_script_written_with_bom(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in raw
     assert str(bundle.resolve()) in raw.decode("utf-8-sig")
+
+
+def _inno_code(inno: str) -> str:
+    return inno.split("\n[Code]\n", 1)[1]
+
+
+def test_inno_refuses_a_system_install_that_would_land_in_the_system_profile(inno: str) -> None:
+    header = inno.split("[Setup]", 1)[0]
+    assert "SCCM" in header and "Intune" in header and "/ALLUSERS" in header
+    code = _inno_code(inno)
+    init = code.split("function InitializeSetup(): Boolean;", 1)[1].split("\nend;", 1)[0]
+    assert "RunsAsSystem() and not IsAdminInstallMode" in init and "Result := False" in init
+    assert "'SYSTEM'" in code and "\\config\\systemprofile" in code
+
+
+def test_inno_upgrade_waits_while_a_bar_is_in_a_call(inno: str) -> None:
+    from agentbar.desktop.busy import BUSY_EXIT
+
+    code = _inno_code(inno)
+    assert f"BusyExitCode = {BUSY_EXIT};" in code
+    prepare = code.split("function PrepareToInstall(", 1)[1].split("\nend;", 1)[0]
+    assert "while BarInCall(Exe) do" in prepare and "Sleep(" in prepare
+    assert "WizardSilent()" in prepare and "CallWaitSeconds()" in prepare
+    assert "Params := '--busy';" in code and "' --all-users'" in code
+    assert "{param:CALLWAIT|60}" in code
+    # The Restart Manager closes only idle bars, after PrepareToInstall.
+    assert "CloseApplications=yes" in _section(inno, "Setup")
+
+
+def test_inno_stores_the_api_key_machine_wide_without_a_command_line(inno: str) -> None:
+    from agentbar.desktop.machine_key import INSTALL_KEY_ENV, MACHINE_KEY_NAME
+
+    code = _inno_code(inno)
+    assert f"KeyEnv = '{INSTALL_KEY_ENV}';" in code
+    assert f"{{commonappdata}}\\AgentBar\\{MACHINE_KEY_NAME}" in code
+    store = code.split("procedure StoreMachineKey();", 1)[1].split("\nend;", 1)[0]
+    assert "'--store-machine-key'" in store
+    exec_call = store.split("Exec(", 1)[1].split(")", 1)[0]
+    assert "Key" not in exec_call  # the key goes through the environment only
+    assert (
+        "SetEnvironmentVariable(KeyEnv, '')" in store
+        and "Log(" not in store.split("SetEnvironmentVariable(KeyEnv, Key)")[1]
+    )
+    assert "IsAdminInstallMode" in store
+    assert "{param:APIKEY|}" in code and "{param:APIKEYFILE|}" in code
+    uninstall = code.split("procedure CurUninstallStepChanged", 1)[1]
+    assert "'MachineKeyFile', Path" in uninstall and "DeleteFile(Path)" in uninstall
+
+
+def test_inno_custom_messages_in_both_languages(inno: str) -> None:
+    messages = _section(inno, "CustomMessages")
+    used = set(re.findall(r"CustomMessage\('(\w+)'\)", _inno_code(inno)))
+    assert used >= {"InCall", "SystemNeedsAllUsers", "KeyNeedsAllUsers", "KeyNotStored"}
+    for name in used:
+        for language in ("en", "tr"):
+            assert any(line.startswith(f"{language}.{name}=") for line in messages), name
+
+
+def _wxs() -> Any:
+    import xml.etree.ElementTree as ET
+
+    return ET.parse(ROOT / "packaging" / "windows" / "agentbar.wxs").getroot()
+
+
+WIX_NS = "{http://wixtoolset.org/schemas/v4/wxs}"
+
+
+def test_msi_registers_the_same_link_keys_as_register_handlers() -> None:
+    component = next(c for c in _wxs().iter(f"{WIX_NS}Component") if c.get("Id") == "PhoneLinks")
+    values = [
+        (v.get("Root"), v.get("Key"), v.get("Name"), v.get("Value"))
+        for v in component.iter(f"{WIX_NS}RegistryValue")
+    ]
+    exe = "[INSTALLFOLDER]agentbar.exe"
+    expected = windows_registry_values(windows_command(exe), f'"{exe}",0')
+    assert values == [("HKLM", v.key, v.name, v.value) for v in expected]
+    assert component.get("Condition") == 'PHONELINKS = "1"'
+    run = next(c for c in _wxs().iter(f"{WIX_NS}Component") if c.get("Id") == "StartAtLogin")
+    [value] = run.iter(f"{WIX_NS}RegistryValue")
+    expected_run = windows_run_value([exe])
+    assert (value.get("Key"), value.get("Name"), value.get("Value")) == (
+        expected_run.key, expected_run.name, expected_run.value,
+    )  # fmt: skip
+
+
+def test_msi_is_per_machine_harvests_the_bundle_and_never_closes_a_bar() -> None:
+    root = _wxs()
+    [package] = root.iter(f"{WIX_NS}Package")
+    assert package.get("Scope") == "perMachine"
+    assert package.get("Version") == "$(var.Version)"
+    properties = {p.get("Id"): p.get("Value") for p in root.iter(f"{WIX_NS}Property")}
+    assert properties["MSIRESTARTMANAGERCONTROL"] == "Disable"
+    [action] = root.iter(f"{WIX_NS}CustomAction")
+    assert action.get("ExeCommand") == "--busy --all-users" and action.get("Return") == "check"
+    [custom] = root.iter(f"{WIX_NS}Custom")
+    assert custom.get("Before") == "InstallValidate" and "NOT REMOVE" in custom.get("Condition")
+    [files] = root.iter(f"{WIX_NS}Files")
+    assert files.get("Include") == "$(var.BundleDir)\\**"
+    assert len(list(root.iter(f"{WIX_NS}MajorUpgrade"))) == 1
+
+
+def test_wix_command_fills_the_variables(tmp_path: Path) -> None:
+    command = bi.wix_command("wix", tmp_path / "b", tmp_path / "i.ico", tmp_path, "1.2.0rc1")
+    assert command[:3] == ["wix", "build", str(bi.WXS)]
+    assert "Version=1.2.0.0" in command and f"BundleDir={(tmp_path / 'b').resolve()}" in command
+    assert command[-1] == str(tmp_path / "AgentBar-1.2.0rc1.msi")
+    used = set(re.findall(r"\$\(var\.(\w+)\)", bi.WXS.read_text()))
+    given = {c.split("=", 1)[0] for c in command if "=" in c}
+    assert used == given
+
+
+def test_default_associations_file_names_agentbars_progid() -> None:
+    import xml.etree.ElementTree as ET
+
+    from agentbar.desktop.windows_registry import PROG_ID
+
+    root = ET.fromstring(bi.default_associations_xml())
+    assert root.tag == "DefaultAssociations"
+    assert [(a.get("Identifier"), a.get("ProgId")) for a in root] == [
+        (scheme, PROG_ID) for scheme in ("tel", "callto", "sip")
+    ]
 
 
 # --- macOS: Info.plist -------------------------------------------------------------------------
@@ -568,3 +781,14 @@ def test_build_install_and_self_test_the_deb(tmp_path: Path) -> None:
         assert name in report.qt_libraries
     assert not [q for q in report.qt_libraries if q.startswith(("webengine", "pdf", "3d", "sql"))]
     assert {"multimedia", "platforms", "imageformats", "iconengines"} <= set(report.qt_plugins)
+    contents = subprocess.run(["dpkg-deb", "--contents", str(debs[0])], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+    doc = "usr/share/doc/agentbar"
+    for path in (f"{doc}/copyright", f"{doc}/changelog.gz", "usr/share/man/man1/agentbar.1.gz"):
+        assert f"./{path}" in contents
+    assert "./usr/share/lintian/overrides/agentbar" in contents
+    assert not re.search(r"-rwx.* \./opt/agentbar/_internal/.*\.so(\.\d+)*$", contents, re.M)
+    if shutil.which("lintian"):
+        done = subprocess.run(["lintian", "--fail-on", "error,warning", str(debs[0])],
+                              capture_output=True, text=True, timeout=900)  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr

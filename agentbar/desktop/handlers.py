@@ -46,6 +46,7 @@ __all__ = [
     "linux_unregister",
     "macos_url_types",
     "register_handlers",
+    "repair_link_registration",
     "unregister_handlers",
 ]
 
@@ -323,3 +324,57 @@ def unregister_handlers(
         return 0, linux_unregister()
     except OSError as exc:
         return 1, [f"Could not unregister the link handler: {exc}"]
+
+
+# -- a per-user registration whose program is gone ----------------------------------------------
+
+
+def _exec_program(entry: str) -> str:
+    """The program (first argument) of a desktop entry's ``Exec=`` line, unquoted; "" if none."""
+    for line in entry.splitlines():
+        key, eq, value = line.partition("=")
+        if eq and key.strip() == "Exec":
+            value = value.strip()
+            if value.startswith('"'):
+                out, i = [], 1
+                while i < len(value) and value[i] != '"':
+                    if value[i] == "\\" and i + 1 < len(value):
+                        i += 1
+                    out.append(value[i])
+                    i += 1
+                return "".join(out)
+            return value.split(maxsplit=1)[0] if value else ""
+    return ""
+
+
+def _program_exists(program: str) -> bool:
+    if os.path.isabs(program):
+        return os.path.isfile(program) and os.access(program, os.X_OK)
+    return bool(program) and shutil.which(program) is not None
+
+
+def repair_link_registration(
+    command: Sequence[str], *, environ: Mapping[str, str] | None = None, run: Runner = _run
+) -> list[str]:
+    """Rewrite a per-user ``agentbar-links.desktop`` whose program no longer exists.
+
+    A registration made by an older copy (an AppImage deleted since, a removed virtualenv)
+    would keep sending every link to nothing, ahead of the package's own system-wide entry.
+    The file is rewritten with ``command`` under the same name, so a default the user chose
+    (``mimeapps.list``) keeps pointing at it. Returns lines for the log, [] when there was
+    nothing to repair. Blocks on the file and ``update-desktop-database``: call it off the
+    GUI thread. Raises OSError when the file cannot be written.
+    """
+    env = os.environ if environ is None else environ
+    applications = _data_home(env) / "applications"
+    path = applications / DESKTOP_FILE_NAME
+    try:
+        program = _exec_program(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return []
+    if _program_exists(program):
+        return []
+    path.write_text(desktop_entry(command), encoding="utf-8")
+    lines = [f"Repaired {path}: it started {program!r}, which no longer exists"]
+    problem = _run_tool(["update-desktop-database", str(applications)], run, _NO_UPDATE_DB)
+    return [*lines, problem] if problem else lines

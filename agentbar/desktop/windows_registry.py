@@ -48,20 +48,20 @@ def windows_command(exe: str, arguments: Sequence[str] = ()) -> str:
 
 
 def windows_registry_values(command: str, icon: str) -> list[RegistryValue]:
-    """Every value AgentBar writes under HKCU, in writing order (keys before their children).
+    """Every value AgentBar writes under HKCU (or HKLM), in writing order (keys before their
+    children).
+
+    Only AgentBar's own keys: its ProgID ``AgentBar.Link`` (which opens the links), its
+    ``Capabilities`` naming that ProgID for each scheme, and its ``RegisteredApplications``
+    entry, which is how Windows' Default apps lists AgentBar for tel:, callto: and sip:. The
+    scheme keys themselves (``Software\\Classes\\tel\\shell\\open\\command``) belong to
+    whichever program the user or IT chose and are never written: the choice is the user's
+    (Default apps) or IT's (a default-associations file, see the README).
 
     ``command`` is :func:`windows_command`'s line, ``icon`` an ``"exe",0`` icon reference.
     The installer writes exactly this list (see :func:`inno_setup_registry`).
     """
     values: list[RegistryValue] = []
-    for scheme in SCHEMES:
-        base = rf"Software\Classes\{scheme}"
-        values += [
-            RegistryValue(base, "", f"URL:{scheme}"),
-            RegistryValue(base, "URL Protocol", ""),
-            RegistryValue(rf"{base}\DefaultIcon", "", icon),
-            RegistryValue(rf"{base}\shell\open\command", "", command),
-        ]
     prog = rf"Software\Classes\{PROG_ID}"
     values += [
         RegistryValue(prog, "", "AgentBar call link"),

@@ -5,7 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
-        <extracomment>The whole technical text (English, for the log): the library&apos;s words included.</extracomment>
+        <extracomment>The whole technical text (English, for the log): the library's words included.</extracomment>
         <translation>The server refused the API key: %s</translation>
     </message>
     <message>
@@ -105,7 +105,7 @@
     <name>AppWindows</name>
     <message>
         <source>unknown number</source>
-        <extracomment>Keys that are never shown in the dialog nor stored: IT&apos;s key command and the machine&apos;s store.</extracomment>
+        <extracomment>Keys that are never shown in the dialog nor stored: IT's key command and the machine's store.</extracomment>
         <translation>unknown number</translation>
     </message>
     <message>
@@ -238,8 +238,8 @@
         <translation>▶ Listen</translation>
     </message>
     <message>
-        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
-        <translation>Show this call&apos;s recording in the Recordings tab (%s)</translation>
+        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <translation>Show this call's recording in the Recordings tab (%s)</translation>
     </message>
 </context>
 <context>
@@ -345,8 +345,8 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today&apos;s summary</source>
-        <translation>Today&apos;s summary</translation>
+        <source>Today's summary</source>
+        <translation>Today's summary</translation>
     </message>
     <message>
         <source>call history</source>
@@ -377,8 +377,8 @@
         <translation>&amp;Dial field</translation>
     </message>
     <message>
-        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
-        <translation>Put the number in the bar&apos;s dial field (double-click or Enter)</translation>
+        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <translation>Put the number in the bar's dial field (double-click or Enter)</translation>
     </message>
     <message>
         <source>Put the number in the dial field</source>
@@ -401,8 +401,8 @@
         <translation>&amp;Go to recording</translation>
     </message>
     <message>
-        <source>Show this call&apos;s recording in the Recordings tab</source>
-        <translation>Show this call&apos;s recording in the Recordings tab</translation>
+        <source>Show this call's recording in the Recordings tab</source>
+        <translation>Show this call's recording in the Recordings tab</translation>
     </message>
     <message>
         <source>Go to recording</source>
@@ -644,8 +644,8 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <source>The call center&apos;s queues and whether you are in each</source>
-        <translation>The call center&apos;s queues and whether you are in each</translation>
+        <source>The call center's queues and whether you are in each</source>
+        <translation>The call center's queues and whether you are in each</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -842,7 +842,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key).</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key). ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>
@@ -999,8 +999,8 @@
         <translation>The API key in use comes from the AGENTBAR_API_KEY environment variable.</translation>
     </message>
     <message>
-        <source>The API key in use is kept in this computer&apos;s keyring.</source>
-        <translation>The API key in use is kept in this computer&apos;s keyring.</translation>
+        <source>The API key in use is kept in this computer's keyring.</source>
+        <translation>The API key in use is kept in this computer's keyring.</translation>
     </message>
     <message>
         <source>Where the API key comes from</source>
@@ -1100,12 +1100,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language&apos;s own name; keep as is</comment>
+        <comment>the language's own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language&apos;s own name; keep as is</comment>
+        <comment>the language's own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1157,8 +1157,8 @@
         <translation>Do not put a user name or password in the server address.</translation>
     </message>
     <message>
-        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>The server address must not contain &apos;?&apos; or &apos;#&apos;.</translation>
+        <source>The server address must not contain '?' or '#'.</source>
+        <translation>The server address must not contain '?' or '#'.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1201,8 +1201,8 @@
         <translation>&amp;General and desktop</translation>
     </message>
     <message>
-        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</source>
-        <translation>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</translation>
+        <source>The API key in use comes from your administrator's key command (api_key_command); it is not saved.</source>
+        <translation>The API key in use comes from your administrator's key command (api_key_command); it is not saved.</translation>
     </message>
     <message>
         <source>The API key in use was installed on this computer by your administrator; it is not saved.</source>
@@ -1625,7 +1625,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>A download&apos;s overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx&apos;s read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
+        <extracomment>A download's overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx's read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread's sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request's turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1633,8 +1633,8 @@
         <translation>The server URL is not usable.</translation>
     </message>
     <message>
-        <source>The server&apos;s TLS certificate could not be verified.</source>
-        <translation>The server&apos;s TLS certificate could not be verified.</translation>
+        <source>The server's TLS certificate could not be verified.</source>
+        <translation>The server's TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>A secure (TLS) connection to the server failed.</source>
@@ -1662,7 +1662,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
-        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason. The most of a reply&apos;s start that the PHP-notice pattern may read: a real notice is a few hundred bytes; a reply of megabytes must not be scanned by a pattern at all. The most of a web page searched for its ``&lt;title&gt;`` or ``&lt;h1&gt;`` (linear scans only). The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the cleaner&apos;s work then has a bound whatever a server sends (issue 15: no super-linear pattern on server bytes, nothing long on the GUI thread). The longest server message kept in an error (the rest is cut, with an ellipsis).</extracomment>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason. The most of a reply's start that the PHP-notice pattern may read: a real notice is a few hundred bytes; a reply of megabytes must not be scanned by a pattern at all. The most of a web page searched for its ``&lt;title&gt;`` or ``&lt;h1&gt;`` (linear scans only). The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the cleaner's work then has a bound whatever a server sends (issue 15: no super-linear pattern on server bytes, nothing long on the GUI thread). The longest server message kept in an error (the rest is cut, with an ellipsis).</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1670,40 +1670,40 @@
         <translation>The server sent an empty reply.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is neither XML nor JSON.</source>
-        <translation>The server&apos;s reply is neither XML nor JSON.</translation>
+        <source>The server's reply is neither XML nor JSON.</source>
+        <translation>The server's reply is neither XML nor JSON.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
-        <translation>The server&apos;s JSON reply is not valid UTF-8.</translation>
+        <source>The server's JSON reply is not valid UTF-8.</source>
+        <translation>The server's JSON reply is not valid UTF-8.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is nested too deeply.</source>
-        <translation>The server&apos;s JSON reply is nested too deeply.</translation>
+        <source>The server's JSON reply is nested too deeply.</source>
+        <translation>The server's JSON reply is nested too deeply.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is malformed or cut short.</source>
-        <translation>The server&apos;s JSON reply is malformed or cut short.</translation>
+        <source>The server's JSON reply is malformed or cut short.</source>
+        <translation>The server's JSON reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply was refused as unsafe.</source>
-        <translation>The server&apos;s XML reply was refused as unsafe.</translation>
+        <source>The server's XML reply was refused as unsafe.</source>
+        <translation>The server's XML reply was refused as unsafe.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply is malformed or cut short.</source>
-        <translation>The server&apos;s XML reply is malformed or cut short.</translation>
+        <source>The server's XML reply is malformed or cut short.</source>
+        <translation>The server's XML reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply is nested too deeply.</source>
-        <translation>The server&apos;s XML reply is nested too deeply.</translation>
+        <source>The server's XML reply is nested too deeply.</source>
+        <translation>The server's XML reply is nested too deeply.</translation>
     </message>
     <message>
         <source>The server sent a web page instead of API data.</source>
         <translation>The server sent a web page instead of API data.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
-        <translation>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</translation>
+        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
     </message>
     <message>
         <source>Check the server URL.</source>
@@ -1726,8 +1726,8 @@
         <translation>The server failed.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply has no result field.</source>
-        <translation>The server&apos;s reply has no result field.</translation>
+        <source>The server's reply has no result field.</source>
+        <translation>The server's reply has no result field.</translation>
     </message>
     <message>
         <source>The recording download was too slow and was stopped.</source>
@@ -1742,16 +1742,16 @@
         <translation>The server URL must start with http:// or https:// and name a host.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is larger than 8 MB.</source>
-        <translation>The server&apos;s reply is larger than 8 MB.</translation>
+        <source>The server's reply is larger than 8 MB.</source>
+        <translation>The server's reply is larger than 8 MB.</translation>
     </message>
     <message>
         <source>The server sent an unexpected structure.</source>
         <translation>The server sent an unexpected structure.</translation>
     </message>
     <message>
-        <source>The server&apos;s result field is not true or false.</source>
-        <translation>The server&apos;s result field is not true or false.</translation>
+        <source>The server's result field is not true or false.</source>
+        <translation>The server's result field is not true or false.</translation>
     </message>
     <message>
         <source>The server refused the request without a reason.</source>
@@ -1766,21 +1766,21 @@
         <translation>The server sent a bare list where an envelope was expected.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not an object.</source>
-        <translation>The server&apos;s reply is not an object.</translation>
+        <source>The server's reply is not an object.</source>
+        <translation>The server's reply is not an object.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not a list of records.</source>
+        <source>The server's reply is not a list of records.</source>
         <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
-        <translation>The server&apos;s reply is not a list of records.</translation>
+        <translation>The server's reply is not a list of records.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not a message.</source>
-        <translation>The server&apos;s reply is not a message.</translation>
+        <source>The server's reply is not a message.</source>
+        <translation>The server's reply is not a message.</translation>
     </message>
     <message>
-        <source>The server&apos;s agent list is malformed.</source>
-        <translation>The server&apos;s agent list is malformed.</translation>
+        <source>The server's agent list is malformed.</source>
+        <translation>The server's agent list is malformed.</translation>
     </message>
 </context>
 <context>
@@ -1794,8 +1794,8 @@
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not the call-center API</source>
-        <translation>The server&apos;s reply is not the call-center API</translation>
+        <source>The server's reply is not the call-center API</source>
+        <translation>The server's reply is not the call-center API</translation>
     </message>
     <message>
         <source>The server answered with an error</source>
@@ -1950,7 +1950,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -1982,8 +1982,8 @@
         <translation>contains no digits</translation>
     </message>
     <message>
-        <source>&apos;+&apos; is only allowed once, at the start</source>
-        <translation>&apos;+&apos; is only allowed once, at the start</translation>
+        <source>'+' is only allowed once, at the start</source>
+        <translation>'+' is only allowed once, at the start</translation>
     </message>
     <message>
         <source>too short</source>
@@ -2074,7 +2074,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output's first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system's. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link's 2-6 digit number dials only when its length is in this range (inclusive): the site's extensions. Anything shorter or longer is refused. A link to a number outside the region's country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist. Settings set by the administrator's policy: they win over the user's file.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>
@@ -2085,8 +2085,8 @@
 <context>
     <name>tls</name>
     <message>
-        <source>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system&apos;s certificate store.</source>
-        <translation>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system&apos;s certificate store.</translation>
+        <source>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system's certificate store.</source>
+        <translation>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system's certificate store.</translation>
     </message>
     <message>
         <source>The extra certificate authority (ca_file) could not be loaded, so it is not trusted.</source>

@@ -5,7 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
-        <extracomment>The whole technical text (English, for the log): the library&apos;s words included.</extracomment>
+        <extracomment>The whole technical text (English, for the log): the library's words included.</extracomment>
         <translation>Sunucu API anahtarını kabul etmedi: %s</translation>
     </message>
     <message>
@@ -105,7 +105,7 @@
     <name>AppWindows</name>
     <message>
         <source>unknown number</source>
-        <extracomment>Keys that are never shown in the dialog nor stored: IT&apos;s key command and the machine&apos;s store.</extracomment>
+        <extracomment>Keys that are never shown in the dialog nor stored: IT's key command and the machine's store.</extracomment>
         <translation>bilinmeyen numara</translation>
     </message>
     <message>
@@ -237,7 +237,7 @@
         <translation>▶ Dinle</translation>
     </message>
     <message>
-        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
+        <source>Show this call's recording in the Recordings tab (%s)</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
     </message>
 </context>
@@ -260,15 +260,15 @@
     </message>
     <message>
         <source>Start AgentBar when I log &amp;in</source>
-        <translation>Oturum açınca AgentBar&apos;ı başla&amp;t</translation>
+        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
     </message>
     <message>
         <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
-        <translation>Bu bilgisayarda oturum açtığınızda AgentBar&apos;ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
     </message>
     <message>
         <source>Start AgentBar at login</source>
-        <translation>Oturum açılınca AgentBar&apos;ı başlat</translation>
+        <translation>Oturum açılınca AgentBar'ı başlat</translation>
     </message>
     <message>
         <source>Start at login problem</source>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
-        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows&apos;ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar&apos;ı seçin.</translation>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
     </message>
     <message>
         <source>Handle phone links</source>
@@ -344,7 +344,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today&apos;s summary</source>
+        <source>Today's summary</source>
         <translation>Bugünün özeti</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@
         <translation>&amp;Arama alanına</translation>
     </message>
     <message>
-        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
+        <source>Put the number in the bar's dial field (double-click or Enter)</source>
         <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
     </message>
     <message>
@@ -400,7 +400,7 @@
         <translation>Kayda &amp;git</translation>
     </message>
     <message>
-        <source>Show this call&apos;s recording in the Recordings tab</source>
+        <source>Show this call's recording in the Recordings tab</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
     </message>
     <message>
@@ -643,7 +643,7 @@
         <translation>Kuyruklar</translation>
     </message>
     <message>
-        <source>The call center&apos;s queues and whether you are in each</source>
+        <source>The call center's queues and whether you are in each</source>
         <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
     </message>
     <message>
@@ -840,7 +840,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key).</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key). ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -997,7 +997,7 @@
         <translation>Kullanılan API anahtarı AGENTBAR_API_KEY ortam değişkeninden geliyor.</translation>
     </message>
     <message>
-        <source>The API key in use is kept in this computer&apos;s keyring.</source>
+        <source>The API key in use is kept in this computer's keyring.</source>
         <translation>Kullanılan API anahtarı bu bilgisayarın anahtarlığında saklanıyor.</translation>
     </message>
     <message>
@@ -1098,12 +1098,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language&apos;s own name; keep as is</comment>
+        <comment>the language's own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language&apos;s own name; keep as is</comment>
+        <comment>the language's own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1154,8 +1154,8 @@
         <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
     </message>
     <message>
-        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
-        <translation>Sunucu adresinde &apos;?&apos; veya &apos;#&apos; olmamalı.</translation>
+        <source>The server address must not contain '?' or '#'.</source>
+        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1198,7 +1198,7 @@
         <translation>Genel ve &amp;masaüstü</translation>
     </message>
     <message>
-        <source>The API key in use comes from your administrator&apos;s key command (api_key_command); it is not saved.</source>
+        <source>The API key in use comes from your administrator's key command (api_key_command); it is not saved.</source>
         <translation>Kullanılan API anahtarı yöneticinizin anahtar komutundan (api_key_command) geliyor; kaydedilmez.</translation>
     </message>
     <message>
@@ -1622,7 +1622,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>A download&apos;s overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx&apos;s read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
+        <extracomment>A download's overall deadline: this many seconds, plus one second per DOWNLOAD_MIN_RATE bytes received. httpx's read timeout is per read, so a server dripping a byte a second would otherwise keep a download alive forever; a link slower than the rate (8 KB/s, about six times the bit rate of a GSM recording) is given up on as well. The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread's sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request's turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a long stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>
@@ -1630,7 +1630,7 @@
         <translation>Sunucu adresi kullanılamıyor.</translation>
     </message>
     <message>
-        <source>The server&apos;s TLS certificate could not be verified.</source>
+        <source>The server's TLS certificate could not be verified.</source>
         <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
     </message>
     <message>
@@ -1659,7 +1659,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
-        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason. The most of a reply&apos;s start that the PHP-notice pattern may read: a real notice is a few hundred bytes; a reply of megabytes must not be scanned by a pattern at all. The most of a web page searched for its ``&lt;title&gt;`` or ``&lt;h1&gt;`` (linear scans only). The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the cleaner&apos;s work then has a bound whatever a server sends (issue 15: no super-linear pattern on server bytes, nothing long on the GUI thread). The longest server message kept in an error (the rest is cut, with an ellipsis).</extracomment>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason. The most of a reply's start that the PHP-notice pattern may read: a real notice is a few hundred bytes; a reply of megabytes must not be scanned by a pattern at all. The most of a web page searched for its ``&lt;title&gt;`` or ``&lt;h1&gt;`` (linear scans only). The most text the HTML cleaner ever sees: a message needs a few hundred characters, and the cleaner's work then has a bound whatever a server sends (issue 15: no super-linear pattern on server bytes, nothing long on the GUI thread). The longest server message kept in an error (the rest is cut, with an ellipsis).</extracomment>
         <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
     </message>
     <message>
@@ -1667,31 +1667,31 @@
         <translation>Sunucu boş bir yanıt gönderdi.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is neither XML nor JSON.</source>
+        <source>The server's reply is neither XML nor JSON.</source>
         <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
+        <source>The server's JSON reply is not valid UTF-8.</source>
         <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is nested too deeply.</source>
+        <source>The server's JSON reply is nested too deeply.</source>
         <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
     </message>
     <message>
-        <source>The server&apos;s JSON reply is malformed or cut short.</source>
+        <source>The server's JSON reply is malformed or cut short.</source>
         <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply was refused as unsafe.</source>
+        <source>The server's XML reply was refused as unsafe.</source>
         <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply is malformed or cut short.</source>
+        <source>The server's XML reply is malformed or cut short.</source>
         <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server&apos;s XML reply is nested too deeply.</source>
+        <source>The server's XML reply is nested too deeply.</source>
         <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
     </message>
     <message>
@@ -1699,7 +1699,7 @@
         <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
+        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
         <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
     </message>
     <message>
@@ -1723,7 +1723,7 @@
         <translation>Sunucu hata verdi.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply has no result field.</source>
+        <source>The server's reply has no result field.</source>
         <translation>Sunucunun yanıtında result alanı yok.</translation>
     </message>
     <message>
@@ -1732,22 +1732,22 @@
     </message>
     <message>
         <source>The server URL is not a valid address.</source>
-        <translation>Sunucu URL&apos;si geçerli bir adres değil.</translation>
+        <translation>Sunucu URL'si geçerli bir adres değil.</translation>
     </message>
     <message>
         <source>The server URL must start with http:// or https:// and name a host.</source>
-        <translation>Sunucu URL&apos;si http:// veya https:// ile başlamalı ve bir sunucu adı içermeli.</translation>
+        <translation>Sunucu URL'si http:// veya https:// ile başlamalı ve bir sunucu adı içermeli.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is larger than 8 MB.</source>
-        <translation>Sunucunun yanıtı 8 MB&apos;tan büyük.</translation>
+        <source>The server's reply is larger than 8 MB.</source>
+        <translation>Sunucunun yanıtı 8 MB'tan büyük.</translation>
     </message>
     <message>
         <source>The server sent an unexpected structure.</source>
         <translation>Sunucu beklenmeyen bir yapı gönderdi.</translation>
     </message>
     <message>
-        <source>The server&apos;s result field is not true or false.</source>
+        <source>The server's result field is not true or false.</source>
         <translation>Sunucunun result alanı true ya da false değil.</translation>
     </message>
     <message>
@@ -1763,20 +1763,20 @@
         <translation>Sunucu, zarf beklenen yerde yalın bir liste gönderdi.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not an object.</source>
+        <source>The server's reply is not an object.</source>
         <translation>Sunucunun yanıtı bir nesne değil.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not a list of records.</source>
+        <source>The server's reply is not a list of records.</source>
         <extracomment>Longer record lists are turned into models in a worker thread, not on the event loop.</extracomment>
         <translation>Sunucunun yanıtı bir kayıt listesi değil.</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not a message.</source>
+        <source>The server's reply is not a message.</source>
         <translation>Sunucunun yanıtı bir ileti değil.</translation>
     </message>
     <message>
-        <source>The server&apos;s agent list is malformed.</source>
+        <source>The server's agent list is malformed.</source>
         <translation>Sunucunun temsilci listesi bozuk.</translation>
     </message>
 </context>
@@ -1791,7 +1791,7 @@
         <translation>Sunucuya ulaşılamıyor</translation>
     </message>
     <message>
-        <source>The server&apos;s reply is not the call-center API</source>
+        <source>The server's reply is not the call-center API</source>
         <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
     </message>
     <message>
@@ -1947,7 +1947,7 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -1979,8 +1979,8 @@
         <translation>hiç rakam içermiyor</translation>
     </message>
     <message>
-        <source>&apos;+&apos; is only allowed once, at the start</source>
-        <translation>&apos;+&apos; yalnızca bir kez, başta olabilir</translation>
+        <source>'+' is only allowed once, at the start</source>
+        <translation>'+' yalnızca bir kez, başta olabilir</translation>
     </message>
     <message>
         <source>too short</source>
@@ -2071,7 +2071,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output&apos;s first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system&apos;s. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link&apos;s 2-6 digit number dials only when its length is in this range (inclusive): the site&apos;s extensions. Anything shorter or longer is refused. A link to a number outside the region&apos;s country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist. Settings set by the administrator&apos;s policy: they win over the user&apos;s file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output's first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system's. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link's 2-6 digit number dials only when its length is in this range (inclusive): the site's extensions. Anything shorter or longer is refused. A link to a number outside the region's country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist. Settings set by the administrator's policy: they win over the user's file.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>
@@ -2082,7 +2082,7 @@
 <context>
     <name>tls</name>
     <message>
-        <source>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system&apos;s certificate store.</source>
+        <source>A certificate setting of this computer is not usable, so AgentBar ignores it and uses the system's certificate store.</source>
         <translation>Bu bilgisayarın bir sertifika ayarı kullanılamıyor; AgentBar onu yok sayıp sistemin sertifika deposunu kullanıyor.</translation>
     </message>
     <message>

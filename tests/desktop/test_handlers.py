@@ -235,10 +235,8 @@ def test_windows_values_register_each_scheme_and_the_default_apps_capabilities()
     values = {(v.key, v.name): v.value for v in _values()}
     command = f'"{EXE}" -- "%1"'
     for scheme in ("tel", "callto", "sip"):
-        base = rf"Software\Classes\{scheme}"
-        assert values[(base, "")] == f"URL:{scheme}"
-        assert values[(base, "URL Protocol")] == ""
-        assert values[(rf"{base}\shell\open\command", "")] == command
+        # Never another program's scheme key: only our ProgID and Capabilities.
+        assert not [v for v in _values() if v.key.lower().startswith(rf"software\classes\{scheme}")]
         assert values[(r"Software\AgentBar\Capabilities\URLAssociations", scheme)] == (
             "AgentBar.Link"
         )
@@ -257,19 +255,33 @@ def test_windows_unregister_removes_exactly_what_register_wrote():
     registry.set(r"Software\Classes\tel\SomethingOfItsOwn", "x", "1")
     before = registry.snapshot()
     windows_register(_values(), registry)
-    assert registry.get(r"Software\Classes\sip\shell\open\command", "") == f'"{EXE}" -- "%1"'
+    assert registry.get(r"Software\Classes\AgentBar.Link\shell\open\command", "") == (
+        f'"{EXE}" -- "%1"'
+    )
     assert windows_unregister(_values(), registry) == []
     assert registry.snapshot() == before
 
 
-def test_windows_unregister_leaves_a_scheme_another_program_took_over():
+def test_windows_register_never_touches_another_programs_tel_handler():
+    registry = FakeRegistry()
+    registry.set(r"Software\RegisteredApplications", "Teams", r"Software\Microsoft\Teams\Caps")
+    registry.set(r"Software\Classes\tel", "URL Protocol", "")
+    registry.set(r"Software\Classes\tel\shell\open\command", "", '"C:\\Teams.exe" "%1"')
+    before = registry.snapshot()
+    windows_register(_values(), registry)
+    assert registry.get(r"Software\Classes\tel\shell\open\command", "") == '"C:\\Teams.exe" "%1"'
+    assert windows_unregister(_values(), registry) == []
+    assert registry.snapshot() == before
+
+
+def test_windows_unregister_leaves_a_progid_another_copy_rewrote():
     registry = FakeRegistry()
     windows_register(_values(), registry)
-    registry.set(r"Software\Classes\tel\shell\open\command", "", '"C:\\Teams.exe" "%1"')
+    prog = r"Software\Classes\AgentBar.Link\shell\open\command"
+    registry.set(prog, "", '"D:\\Other\\agentbar.exe" -- "%1"')
     lines = windows_unregister(_values(), registry)
-    assert lines == [r"Left Software\Classes\tel alone: another program changed it"]
-    assert registry.get(r"Software\Classes\tel", "URL Protocol") == ""  # still a URL handler
-    assert registry.get(r"Software\Classes\sip", "URL Protocol") is None
+    assert lines == [r"Left Software\Classes\AgentBar.Link alone: another program changed it"]
+    assert registry.get(prog, "") == '"D:\\Other\\agentbar.exe" -- "%1"'
     assert registry.get(r"Software\RegisteredApplications", "AgentBar") is None
 
 

@@ -14,6 +14,8 @@ import contextlib
 import importlib
 import logging
 import secrets
+import sys
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     # Loaded once the bar is painted: the first paint does not wait for them.
     import httpx
 
+    from agentbar.desktop.busy import CallMarker
     from agentbar.desktop.instance_server import InstanceServer
     from agentbar.ui.startup.remote_control import RemoteControl
     from agentbar.ui.tray import Tray
@@ -81,6 +84,8 @@ class _Services:
     remote: RemoteControl
     link_server: InstanceServer | None
     has_tray: bool
+    #: ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).
+    marker: CallMarker | None = None
 
 
 async def run(
@@ -113,7 +118,7 @@ async def run(
         windows.show()
         await painted(windows.toolbar)
     http = await _connect_back_end(windows, back_end, start.locked, notes, redactor)
-    services = _start_services(windows, claim, notes)
+    services = _start_services(windows, claim, notes, paths, args)
     _show_or_stay_in_tray(windows, services, back_end, notes, minimized=minimized)
     try:
         await _serve_until_quit(args, windows, services, back_end)
@@ -234,7 +239,13 @@ async def _connect_back_end(
     return http
 
 
-def _start_services(windows: AppWindows, claim: Claim | None, notes: list[str]) -> _Services:
+def _start_services(
+    windows: AppWindows,
+    claim: Claim | None,
+    notes: list[str],
+    paths: Paths,
+    args: argparse.Namespace,
+) -> _Services:
     """The tray, remote commands (links, the tray's entries) and, for the single instance,
     the server other launches hand their commands to."""
     from agentbar.ui.startup.remote_control import RemoteControl
@@ -258,7 +269,9 @@ def _start_services(windows: AppWindows, claim: Claim | None, notes: list[str]) 
         )
     )
     link_server = _serve(claim, remote, notes)
-    return _Services(tray, remote, link_server, has_tray=tray.show())
+    marker = _call_marker(claim, windows.session, paths)
+    _repair_links_soon(args)
+    return _Services(tray, remote, link_server, has_tray=tray.show(), marker=marker)
 
 
 def _show_or_stay_in_tray(
@@ -323,6 +336,8 @@ async def _shut_down(
     panel's player and downloads before it), the tray, the bar and the demo's simulator."""
     if services.link_server is not None:
         services.link_server.close()
+    if services.marker is not None:
+        services.marker.clear()
     services.remote.uninstall()
     await windows.aclose()  # the panel's player and downloads, before the client closes
     await windows.session.aclose()
@@ -359,6 +374,38 @@ async def _api_key(
     )
     notes.extend(found.problems)
     return found
+
+
+def _call_marker(claim: Claim | None, session: AgentSession, paths: Paths) -> CallMarker | None:
+    """The single instance keeps ``call-active`` while a call is shown, so that an upgrading
+    installer (``agentbar --busy``) waits instead of closing the bar mid-call."""
+    if claim is None:
+        return None
+    from agentbar.desktop.busy import CallMarker
+
+    marker = CallMarker(paths.state_dir)
+    marker.update(session.call is not None)
+    session.call_changed.connect(lambda call: marker.update(call is not None))
+    return marker
+
+
+def _repair_links_soon(args: argparse.Namespace) -> None:
+    """Linux: a per-user link registration whose program is gone (an old AppImage) would keep
+    sending links to nothing; rewrite it, in a thread (desktop/handlers.py). Never for a
+    ``--basedir`` or demo run, which must not touch the user's desktop files."""
+    if not sys.platform.startswith("linux") or args.basedir or args.demo or args.screenshot:
+        return
+
+    def work() -> None:
+        from agentbar.desktop.handlers import launch_command, repair_link_registration
+
+        try:
+            for line in repair_link_registration(launch_command()):
+                log.info("%s", line)
+        except OSError as exc:
+            log.warning("could not repair the link registration: %s", exc)
+
+    threading.Thread(target=work, name="agentbar-links", daemon=True).start()
 
 
 def _new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx.AsyncClient:
