@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QShortcut
@@ -19,23 +21,32 @@ from PySide6.QtWidgets import (
 )
 
 from agentbar.core.agent_state import AgentState, BreakReason
+from agentbar.core.break_reasons import menu_numbers
 from agentbar.core.calls import CurrentCall
+from agentbar.core.phone import DialTarget, InvalidNumber, SeveralNumbers
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.bar.dial_field import DialField
 from agentbar.ui.bar.status_pill import StatusPill
 from agentbar.ui.bar.widgets import Grip, TransferMenu
+from agentbar.ui.questions import ask
 from agentbar.ui.resources import icon
+from agentbar.ui.shortcuts import ShortcutPassThrough
 from agentbar.ui.state_view import Mode
 
 _MESSAGE_COLOURS = {"info": "#263238", "warning": "#8d4b00", "error": "#b71c1c"}
 _MESSAGE_SYMBOLS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
 
 
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class Toolbar(QFrame):
     """The bar. Renders the session's signals; every button calls a session method."""
 
     settings_requested = Signal()
+    key_settings_requested = Signal()  # Settings, opened at the API key field
     panel_requested = Signal()
     quit_requested = Signal()
     position_changed = Signal(str, int, int)  # screen name, x, y
@@ -52,6 +63,8 @@ class Toolbar(QFrame):
             | Qt.WindowType.WindowStaysOnTopHint
         )
         self.setAccessibleName(self.tr("AgentBar toolbar"))
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._asking = False
         self._build()
         self._connect()
         self._tick = QTimer(self)
@@ -68,7 +81,13 @@ class Toolbar(QFrame):
     # -- building ------------------------------------------------------------------------
 
     def _button(
-        self, text: str, icon_name: str, tip: str, shortcut: str, slot: Callable[[], object]
+        self,
+        text: str,
+        icon_name: str,
+        tip: str,
+        shortcut: str,
+        slot: Callable[[], object],
+        key_slot: Callable[[], object] | None = None,
     ) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
@@ -78,12 +97,28 @@ class Toolbar(QFrame):
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(f"{tip} ({keys})")
         button.clicked.connect(slot)
-        self._shortcut(shortcut, lambda: button.isEnabled() and slot())
+        key = key_slot or slot
+        self._shortcut(shortcut, lambda: button.isEnabled() and key())
         return button
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        # Application-wide: the keys act from the side panel too (and line edits let them
+        # through, ui/shortcuts.py). A hidden bar's shortcuts do not fire.
         shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(slot)
+
+    @staticmethod
+    def _fit(button: QToolButton, texts: Sequence[str]) -> None:
+        """Size ``button`` for the widest of its texts, so a state change never moves the
+        buttons to its right (the texts are in the current language)."""
+        shown = button.text()
+        widths = []
+        for text in texts:
+            button.setText(text)
+            widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setMinimumWidth(max(widths))
 
     def _build(self) -> None:
         self.grip = Grip(self)
@@ -98,13 +133,18 @@ class Toolbar(QFrame):
         self.break_button = self._button(
             self.tr("Break"),
             "pause",
-            self.tr("Start a break (choose a reason) or end it"),
+            self.tr("Start a break or change its reason; on a break the button ends it"),
             "Ctrl+B",
             self._on_break_clicked,
+            self._show_break_menu,
         )
         self.break_menu = QMenu(self)
         self.break_menu.setAccessibleName(self.tr("Break reasons"))
         self.dial_field = DialField(self.session.parse_number, self)
+        self.number_menu = QMenu(self)
+        self.number_menu.setObjectName("numberChooser")
+        self.number_menu.setAccessibleName(self.tr("Choose the number to dial"))
+        self.number_menu.setToolTipsVisible(True)
         self.call_button = self._button(
             self.tr("Call"),
             "phone",
@@ -148,7 +188,7 @@ class Toolbar(QFrame):
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
@@ -162,6 +202,17 @@ class Toolbar(QFrame):
         self.message.setAccessibleName(self.tr("Last message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(False)
+        self.key_button = QToolButton(self)
+        self.key_button.setObjectName("keyButton")
+        self.key_button.setText(self.tr("Enter the API &key…"))
+        self.key_button.setAccessibleName(self.tr("Enter the API key"))
+        self.key_button.setToolTip(self.tr("Open Settings at the API key field"))
+        self.key_button.clicked.connect(self.key_settings_requested.emit)
+        self.key_button.hide()
+        self.shortcut_guard = ShortcutPassThrough(self)
+        self.shortcut_guard.watch(self.dial_field, self.transfer_field)
+        self._fit(self.login_button, (self.tr("Log in"), self.tr("Log out")))
+        self._fit(self.break_button, (self.tr("Break"), self.tr("End break")))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +234,11 @@ class Toolbar(QFrame):
         layout.setContentsMargins(6, 4, 6, 3)
         layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(0, 0, 0, 0)
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.key_button)
+        layout.addLayout(message_row)
         self._offline_frame: bool | None = None
         self._set_frame(offline=False)
 
@@ -229,8 +284,9 @@ class Toolbar(QFrame):
         online = s.connection.online
         logged_in = s.state.logged_in
         on_call = s.call is not None
-        self.login_button.setEnabled(online and bool(s.settings.agent))
+        self.login_button.setEnabled(online and bool(s.settings.agent) and not self._asking)
         self.break_button.setEnabled(online and logged_in)
+        # Logged out, Call stays clickable and says "Log in to dial" (README).
         self.call_button.setEnabled(online and bool(s.settings.extension))
         self.dial_field.setEnabled(True)  # typing never needs the server
         self.transfer_button.setEnabled(online and on_call)
@@ -255,20 +311,42 @@ class Toolbar(QFrame):
         self._refresh_status()
 
     def _rebuild_break_menu(self, reasons: tuple[BreakReason, ...]) -> None:
+        """The reasons, numbered as everywhere (core/break_reasons.py). On a break the
+        current reason is checked and another one changes the reason."""
         self.break_menu.clear()
-        for index, reason in enumerate(reasons):
-            prefix = f"&{index + 1} " if index < 9 else ""
-            action = self.break_menu.addAction(prefix + reason.name)
-            action.triggered.connect(lambda _=False, r=reason: self.session.start_break(r))
+        current = self.session.state.on_break
+        for reason, number in zip(reasons, menu_numbers(reasons), strict=True):
+            action = self.break_menu.addAction((f"&{number} " if number else "") + reason.name)
+            action.setObjectName(f"breakReason:{reason.id}")
+            if current is not None and current.reason_id == reason.id:
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setEnabled(False)
+            action.triggered.connect(lambda _=False, r=reason: self._on_reason_chosen(r))
         if not reasons:
             action = self.break_menu.addAction(self.tr("No break reasons yet (server offline?)"))
             action.setEnabled(False)
+        if current is not None:
+            self.break_menu.addSeparator()
+            end = self.break_menu.addAction(self.tr("&End break") + "\t" + _native("Ctrl+E"))
+            end.setObjectName("endBreak")
+            end.triggered.connect(self._end_break_shortcut)
+
+    def _on_reason_chosen(self, reason: BreakReason) -> None:
+        if self.session.state.on_break:
+            self.session.change_break(reason)
+        else:
+            self.session.start_break(reason)
 
     def _on_call_changed(self, _call: CurrentCall | None) -> None:
         self._refresh_status()
 
     def _on_connection_changed(self, connection: Connection) -> None:
-        if not connection.online:
+        refused = not connection.online and connection.auth_failed
+        self.key_button.setVisible(refused)
+        if refused:
+            self._show_message("error", self.tr("The server refused the API key."), 0)
+        elif not connection.online:
             self._show_message("error", self.tr("Server unreachable: %s") % connection.reason, 0)
         self._refresh_status()
 
@@ -306,18 +384,59 @@ class Toolbar(QFrame):
 
     # -- actions -------------------------------------------------------------------------
 
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)  # an unreferenced task can be garbage-collected mid-flight
+        task.add_done_callback(self._tasks.discard)
+
     def _on_login_clicked(self) -> None:
         if self.session.state.logged_in:
-            self.session.logout()
+            self.request_logout()
         else:
             self.session.login()
 
+    def request_logout(self) -> None:
+        """Log out; during a break or a call ask first (No is the default). Yes ends the
+        break (breakEnd) before logoutAgent. The tray and remote commands come here too."""
+        self._spawn(self._logout())
+
+    async def _logout(self) -> None:
+        s = self.session
+        if not s.state.logged_in or self._asking:
+            return
+        if s.state.on_break or s.call is not None:
+            if s.call is not None:
+                text = self.tr("You are on a call. Log out anyway?")
+            else:
+                text = self.tr("You are on a break. End the break and log out?")
+            self._asking = True
+            self._update_enabled()
+            try:
+                sure = await ask(
+                    self, self.tr("Log out"), text, self.tr("&Log out"), self.tr("&Stay")
+                )
+            finally:
+                self._asking = False
+                self._update_enabled()
+            if not sure:
+                return
+        if s.state.on_break:
+            await s.end_break()
+            if s.state.on_break:
+                return  # breakEnd failed: the message says why; still on the break
+        await s.logout()
+
     def _on_break_clicked(self) -> None:
+        """The button: on a break it ends the break; otherwise the reasons."""
         if self.session.state.on_break:
             self.session.end_break()
             return
+        self._show_break_menu()
+
+    def _show_break_menu(self) -> None:
         if not self.session.state.break_reasons:
             self.session.refresh_reasons()
+        self._rebuild_break_menu(self.session.state.break_reasons)
         pos = self.break_button.mapToGlobal(QPoint(0, self.break_button.height()))
         self.break_menu.popup(pos)
 
@@ -331,8 +450,28 @@ class Toolbar(QFrame):
         self.dial_field.selectAll()
 
     def _dial(self, text: str) -> None:
-        if self.call_button.isEnabled():
-            self.session.dial(text)
+        if not self.call_button.isEnabled():
+            return
+        try:
+            self.session.parse_number(text)
+        except SeveralNumbers as exc:
+            self.choose_number(exc.targets)
+            return
+        except (InvalidNumber, ValueError):
+            pass  # the session says why
+        self.session.dial(text)
+
+    def choose_number(self, targets: Sequence[DialTarget]) -> None:
+        """The text held several numbers: a small menu under the dial field asks which one
+        (1-9 choose, Escape dials none). Links and the clipboard use it too."""
+        menu = self.number_menu
+        menu.clear()
+        for index, target in enumerate(targets[:9]):
+            action = menu.addAction(f"&{index + 1} " + self.tr("Call %s") % target.display)
+            action.setToolTip(target.source)
+            action.triggered.connect(lambda _=False, t=target: self.session.dial(t.number))
+        self._show_message("info", self.tr("The text holds several numbers: which one?"), 8000)
+        menu.popup(self.dial_field.mapToGlobal(QPoint(0, self.dial_field.height())))
 
     def _on_call_clicked(self) -> None:
         self._dial(self.dial_field.text())

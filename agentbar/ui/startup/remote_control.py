@@ -6,16 +6,17 @@ import asyncio
 import logging
 import sys
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from agentbar.core.break_reasons import find_reason, menu_numbers
 from agentbar.core.commands import Command
-from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber
-from agentbar.ui.clipboard import clipboard_target
+from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, SeveralNumbers
+from agentbar.ui.clipboard import clipboard_several, clipboard_target
 from agentbar.ui.messages import number_reason
 from agentbar.ui.startup.shell import Shell, run_dialog_box
 
@@ -79,30 +80,83 @@ class RemoteControl(QObject):
         self._tasks.add(task)  # an unreferenced task can be garbage-collected mid-flight
         task.add_done_callback(self._tasks.discard)
 
-    def _say(self, level: str, text: str) -> None:
+    def _say(self, level: str, text: str) -> str:
+        """Show ``text`` on the bar; returns it as the refusal reason when it is not info."""
         self.show_toolbar()
         self.shell.toolbar.show_message(level, text)
+        return "" if level == "info" else text
 
     # -- commands ------------------------------------------------------------------------
 
     def execute(self, command: Command) -> None:
-        """Carry out one validated command (from the socket or this launch's arguments)."""
+        """Carry out one validated command (this launch's own arguments); refusals are
+        shown on the bar."""
+        outcome = self._dispatch(command)
+        if not isinstance(outcome, str):
+            self._spawn(outcome)
+
+    async def answer(self, command: Command) -> str:
+        """Carry out one validated command from another launch; "" when it was accepted,
+        else why not (the launch prints it and exits non-zero). A question to the agent
+        (quit, log out, confirm a dial) is accepted once asked, without waiting for it."""
+        outcome = self._dispatch(command)
+        return outcome if isinstance(outcome, str) else await outcome
+
+    def _dispatch(self, command: Command) -> str | Coroutine[Any, Any, str]:
+        """The refusal ("" for none) of a command carried out at once, or the coroutine
+        of one that waits for the server."""
         log.info("carrying out the command %s", command.name)
         name, args = command.name, command.args
         if name == "dial":
-            self.dial_link(args["target"])
-        elif name == "dial_clipboard":
-            self.dial_clipboard()
-        elif name == "show":
+            return self.dial_link(args["target"])
+        if name == "dial_clipboard":
+            return self.dial_clipboard()
+        if name == "show":
             self.show_toolbar()
-        elif name == "break":
-            self._spawn(self._start_break(args["reason"]))
-        elif name == "end_break":
-            self._end_break()
-        elif name == "quit":
+            return ""
+        state = self.session.state
+        if name == "break":
+            if not state.logged_in:
+                return self._say("warning", self.tr("Cannot start a break: you are not logged in."))
+            if state.on_break:
+                return self._say(
+                    "warning",
+                    self.tr("You are already on a break (%s).") % state.on_break.reason_name,
+                )
+            return self._start_break(args["reason"])
+        if name == "end_break":
+            if not state.on_break:
+                return self._say("warning", self.tr("You are not on a break."))
+            return self._end_break()
+        if name == "logout":
+            if not self.session.state.logged_in:
+                return self._say("warning", self.tr("You are not logged in."))
+            self.show_toolbar()
+            self.shell.request_logout()
+            return ""
+        if name == "quit":
             self._spawn(self.shell.request_quit())
-        else:  # validated upstream; a new command must be handled here
-            log.error("no handler for command %s", name)
+            return ""
+        log.error("no handler for command %s", name)  # validated upstream: a new command
+        return "unknown command"
+
+    async def _outcome(self, task: asyncio.Task[object], done: Callable[[], bool]) -> str:
+        """ "" when ``task`` (a session action) left the state ``done``, else the error the
+        session showed (or a plain "failed")."""
+        errors: list[str] = []
+
+        def collect(level: str, text: str) -> None:
+            if level != "info":
+                errors.append(text)
+
+        self.session.notified.connect(collect)
+        try:
+            await task
+        finally:
+            self.session.notified.disconnect(collect)
+        if done():
+            return ""
+        return errors[-1] if errors else self.tr("The server did not confirm it.")
 
     def show_toolbar(self) -> None:
         toolbar = self.shell.toolbar
@@ -117,26 +171,41 @@ class RemoteControl(QObject):
         else:
             self.show_toolbar()
 
-    def dial_link(self, text: str) -> None:
-        """Show the normalised number, then dial it (or ask first); refusals go to the bar."""
+    def dial_link(self, text: str) -> str:
+        """Show the normalised number, then dial it (or ask first); refusals go to the bar
+        and are returned. A text with several numbers asks which one on the bar."""
         try:
             target = self.session.parse_number(text)
+        except SeveralNumbers as exc:
+            self.show_toolbar()
+            self.shell.toolbar.choose_number(exc.targets)
+            return ""
         except InvalidNumber as exc:
-            self._say(
+            return self._say(
                 "error", self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc))
             )
-            return
         except ValueError:
-            self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
-            return
+            return self._say(
+                "error", self.tr("Cannot dial: the phone region in Settings is invalid.")
+            )
+        if not self.session.state.logged_in:
+            return self._say("error", self.tr("Log in to dial."))
         self._dial(text, target)
+        return ""
 
-    def dial_clipboard(self) -> None:
+    def dial_clipboard(self) -> str:
         target, why = clipboard_target(self.session.parse_number)
         if target is None:
-            self._say("warning", self.tr("Nothing to dial: %s.") % why)
-            return
+            several = clipboard_several(self.session.parse_number)
+            if several:
+                self.show_toolbar()
+                self.shell.toolbar.choose_number(several)
+                return ""
+            return self._say("warning", self.tr("Nothing to dial: %s.") % why)
+        if not self.session.state.logged_in:
+            return self._say("error", self.tr("Log in to dial."))
         self._dial(target.source, target)
+        return ""
 
     def _dial(self, text: str, target: DialTarget) -> None:
         now = time.monotonic()
@@ -170,34 +239,27 @@ class RemoteControl(QObject):
         else:
             self._recent.pop(target.number, None)
 
-    async def _start_break(self, reason_id: str) -> None:
-        state = self.session.state
-        if not state.logged_in:
-            self._say("warning", self.tr("Cannot start a break: you are not logged in."))
-            return
-        if state.on_break:
-            self._say(
-                "info", self.tr("You are already on a break (%s).") % state.on_break.reason_name
-            )
-            return
-        if not state.break_reasons:
+    async def _start_break(self, wanted: str) -> str:
+        """``wanted``: the server's ID, the menu's number or the reason's name."""
+        if not self.session.state.break_reasons:
             await self.session.refresh_reasons()
         reasons = self.session.state.break_reasons
-        reason = next((r for r in reasons if r.id == reason_id), None)
+        reason = find_reason(reasons, wanted)
         if reason is None:
-            known = ", ".join(f"{r.id} ({r.name})" for r in reasons) or self.tr("none")
-            self._say(
+            numbers = menu_numbers(reasons)
+            known = ", ".join(
+                f"{n or r.id} {r.name}" for r, n in zip(reasons, numbers, strict=True)
+            ) or self.tr("none")
+            return self._say(
                 "warning",
-                self.tr("There is no break reason “%s”. Known reasons: %s.") % (reason_id, known),
+                self.tr("There is no break reason “%s”. Known reasons: %s.") % (wanted, known),
             )
-            return
-        self.session.start_break(reason)
+        task = self.session.start_break(reason)
+        return await self._outcome(task, lambda: self.session.state.on_break is not None)
 
-    def _end_break(self) -> None:
-        if not self.session.state.on_break:
-            self._say("info", self.tr("You are not on a break."))
-            return
-        self.session.end_break()
+    async def _end_break(self) -> str:
+        task = self.session.end_break()
+        return await self._outcome(task, lambda: self.session.state.on_break is None)
 
     # -- links delivered by the OS to the running app ------------------------------------
 

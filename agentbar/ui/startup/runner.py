@@ -186,6 +186,7 @@ async def run(
             settings=lambda: shell.toolbar.settings_requested.emit(),
             quit=lambda: shell.toolbar.quit_requested.emit(),
             show_recordings=getattr(shell, "show_recordings", None),
+            log_out=shell.request_logout,
         )
     )
     server = _serve(claim, remote, notes)
@@ -304,7 +305,7 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
     from agentbar.desktop.instance_server import InstanceServer
 
     server = InstanceServer(claim.name)
-    server.command_received.connect(remote.execute)
+    server.answer = remote.answer  # a refused command makes the sending launch exit non-zero
     if server.listen(stale=claim.recovered):
         return server
     notes.append(

@@ -121,6 +121,7 @@ class Shell(QObject):
     def _make_toolbar(self) -> Toolbar:
         bar = Toolbar(self.session)
         bar.settings_requested.connect(lambda: self._spawn(self.edit_settings()))
+        bar.key_settings_requested.connect(lambda: self._spawn(self.edit_settings(focus_key=True)))
         bar.quit_requested.connect(lambda: self._spawn(self.request_quit()))
         bar.position_changed.connect(self._on_position_changed)
         return bar
@@ -171,8 +172,11 @@ class Shell(QObject):
 
         return await check_connection(url, key, wire, client=await self._ready_http())
 
-    async def edit_settings(self, parent: QWidget | None = None) -> bool:
-        """Open the settings dialog; apply and store what the user accepted."""
+    async def edit_settings(
+        self, parent: QWidget | None = None, *, focus_key: bool = False
+    ) -> bool:
+        """Open the settings dialog (at the API key field with ``focus_key``); apply and
+        store what the user accepted."""
         # Imported on first use: the dialog's modules cost start-up ~20 ms (bench/startup.py).
         from agentbar.ui.settings.dialog import SettingsDialog
 
@@ -184,8 +188,11 @@ class Shell(QObject):
             key_problem=problem,
             checker=self._check,
             basedir=self._basedir,
+            break_reasons=self.session.state.break_reasons,
             parent=parent or self.toolbar,
         )
+        if focus_key:
+            dialog.focus_key()
         try:
             if not await run_dialog(dialog):
                 return False
@@ -246,14 +253,26 @@ class Shell(QObject):
 
     # -- quitting ------------------------------------------------------------------------
 
+    def request_logout(self) -> None:
+        """Log out as the bar's button does (asks first during a break or a call)."""
+        self.toolbar.request_logout()
+
     async def request_quit(self) -> None:
         """Quit; while logged in or on a break, ask whether to end it first."""
         state = self.session.state
         if state.logged_in or state.on_break:
             box = QMessageBox(self.toolbar)
+            box.setObjectName("quitBox")
             box.setIcon(QMessageBox.Icon.Question)
             box.setWindowTitle(self.tr("Quit AgentBar"))
-            if state.on_break:
+            if self.session.call is not None:
+                box.setText(
+                    self.tr(
+                        "You are on a call; quitting does not end it, but the bar stops "
+                        "showing it. Log out before quitting?"
+                    )
+                )
+            elif state.on_break:
                 box.setText(
                     self.tr("You are on a break. End the break and log out before quitting?")
                 )
