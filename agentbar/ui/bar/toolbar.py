@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QToolButton,
     QVBoxLayout,
@@ -65,6 +66,7 @@ class Toolbar(QFrame):
         self.setAccessibleName(self.tr("AgentBar toolbar"))
         self._tasks: set[asyncio.Task[Any]] = set()
         self._asking = False
+        self._keymap: list[tuple[str, Callable[[], object]]] = []
         self._build()
         self._connect()
         self._tick = QTimer(self)
@@ -101,12 +103,29 @@ class Toolbar(QFrame):
         self._shortcut(shortcut, lambda: button.isEnabled() and key())
         return button
 
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        # Application-wide: the keys act from the side panel too (and line edits let them
-        # through, ui/shortcuts.py). A hidden bar's shortcuts do not fire.
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    def _shortcut(self, keys: str, slot: Callable[[], object], *, here: bool = True) -> None:
+        """A bar key: on the bar (unless ``here`` is False: a menu action has it) and on
+        every window given to :meth:`bind_shortcuts`. Line edits let them through
+        (ui/shortcuts.py)."""
+        self._keymap.append((keys, slot))
+        if here:
+            self._bind(self, keys, slot)
+
+    @staticmethod
+    def _bind(window: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        if isinstance(window, QMenu):  # a popup: it closes, then the key acts
+            shortcut.activated.connect(window.close)
         shortcut.activated.connect(slot)
+        return shortcut
+
+    def bind_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Make the bar's keys act in ``window`` too (the side panel), and let its line
+        edits pass them on. Window-scoped rather than application-wide: a bar that is being
+        replaced (a language switch) never makes a key ambiguous."""
+        self.shortcut_guard.watch(*window.findChildren(QLineEdit))
+        return [self._bind(window, keys, slot) for keys, slot in self._keymap]
 
     @staticmethod
     def _fit(button: QToolButton, texts: Sequence[str]) -> None:
@@ -188,8 +207,9 @@ class Toolbar(QFrame):
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
+            self._shortcut(shortcut, slot, here=False)
             menu.addAction(action)
             self.addAction(action)
         self.menu_button.setMenu(menu)
@@ -210,7 +230,9 @@ class Toolbar(QFrame):
         self.key_button.clicked.connect(self.key_settings_requested.emit)
         self.key_button.hide()
         self.shortcut_guard = ShortcutPassThrough(self)
-        self.shortcut_guard.watch(self.dial_field, self.transfer_field)
+        self.shortcut_guard.watch(self.dial_field)
+        for popup in (self.transfer_menu, self.break_menu):  # popups are windows of their own
+            self.bind_shortcuts(popup)
         self._fit(self.login_button, (self.tr("Log in"), self.tr("Log out")))
         self._fit(self.break_button, (self.tr("Break"), self.tr("End break")))
 
