@@ -25,6 +25,7 @@ from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.startup.panel_host import PanelHost
 from agentbar.ui.state_view import Mode
 from tests.ui.conftest import KEY
+from tests.ui.test_side_panel import add_recording, load, play
 
 WAIT = 8000
 REPO = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def sim() -> Iterator[Simulator]:
 
 @pytest.fixture
 def bar(qtbot, make_session):
-    def build(**kwargs) -> Toolbar:
+    def make(**kwargs) -> Toolbar:
         toolbar = Toolbar(make_session(**kwargs))
         # Closing the bar is quitting (closeEvent is ignored): hide it first, or its keys
         # would stay live for the next test.
@@ -52,7 +53,7 @@ def bar(qtbot, make_session):
         qtbot.waitExposed(toolbar)
         return toolbar
 
-    return build
+    return make
 
 
 def modules(sim: Simulator) -> list[str]:
@@ -64,7 +65,9 @@ def message_box(qtbot) -> QMessageBox:
 
     def shown() -> bool:
         found[:] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
         ]
         return bool(found)
 
@@ -267,9 +270,7 @@ def start_break_by_keys(qtbot, toolbar: Toolbar, number: str = "2") -> None:
     qtbot.waitUntil(lambda: not toolbar.session.busy, timeout=WAIT)
 
 
-def test_log_out_on_a_break_asks_stay_is_the_default_and_yes_ends_the_break_first(
-    qtbot, bar, sim
-):
+def test_log_out_on_a_break_asks_stay_is_the_default_and_yes_ends_the_break_first(qtbot, bar, sim):
     toolbar = bar()
     log_in(qtbot, toolbar)
     start_break_by_keys(qtbot, toolbar)
@@ -369,8 +370,10 @@ def test_ctrl_b_on_a_break_changes_the_reason_and_the_budget_follows(qtbot, bar,
     assert "breakEnd" not in modules(sim)  # Ctrl+B did not end the break
     qtbot.keyClick(toolbar.break_menu, Qt.Key.Key_3)
     qtbot.waitUntil(
-        lambda: toolbar.session.state.on_break is not None
-        and toolbar.session.state.on_break.reason_id == reasons[1].id,
+        lambda: (
+            toolbar.session.state.on_break is not None
+            and toolbar.session.state.on_break.reason_id == reasons[1].id
+        ),
         timeout=WAIT,
     )
     assert [m for m in modules(sim) if m.startswith("break")] == ["breakEnd", "breakStart"]
@@ -379,7 +382,9 @@ def test_ctrl_b_on_a_break_changes_the_reason_and_the_budget_follows(qtbot, bar,
     assert reasons[1].name in toolbar.status.text()
     s = toolbar.session
     later = s.state.on_break.started_at + 61  # the new reason's 1-minute budget applies
-    view = toolbar.status.compute(s.state, None, s.connection, dict(s.settings.break_budgets_min), later)
+    view = toolbar.status.compute(
+        s.state, None, s.connection, dict(s.settings.break_budgets_min), later
+    )
     assert (view.budget, view.timer) == ("over", "01:01")
     assert toolbar.break_button.text() == "End break"
     qtbot.waitUntil(lambda: not toolbar.session.busy, timeout=WAIT)
@@ -522,8 +527,9 @@ def test_clipboard_and_link_texts_dial_the_number_in_them(qtbot, rig, sim):
     qtbot.waitUntil(menu.isVisible, timeout=WAIT)
     qtbot.keyClick(menu, Qt.Key.Key_2)
     qtbot.waitUntil(
-        lambda: [q.params["number"] for q in sim.requests if q.module == "dial"][-1]
-        == "05337654321",
+        lambda: (
+            [q.params["number"] for q in sim.requests if q.module == "dial"][-1] == "05337654321"
+        ),
         timeout=WAIT,
     )
 
@@ -566,7 +572,9 @@ def test_a_refused_key_has_its_own_state_a_settings_button_and_no_fast_retries(
 
     def opened() -> bool:
         dialog[:] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SettingsDialog) and w.isVisible()
         ]
         return bool(dialog)
 
@@ -607,7 +615,7 @@ def test_ringing_then_the_talk_timer_from_the_answer(qtbot, bar, sim):
         sim.clock.advance(int(now - moved))
         moved += int(now - moved)
         polls = sum(q.module == "activeCalls" for q in sim.requests)
-        qtbot.waitUntil(lambda: sum(q.module == "activeCalls" for q in sim.requests) > polls)
+        qtbot.waitUntil(lambda p=polls: sum(q.module == "activeCalls" for q in sim.requests) > p)
         toolbar._refresh_status()
         shown.append(toolbar.status.view.timer)
     assert shown == sorted(shown), shown  # never backwards
@@ -671,7 +679,9 @@ def test_break_budgets_are_set_in_settings_from_the_servers_list(qtbot, rig, sim
 
     def opened() -> bool:
         found[:] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SettingsDialog) and w.isVisible()
         ]
         return bool(found)
 
@@ -754,3 +764,59 @@ def test_the_quit_question_mentions_the_call(qtbot, rig, sim):
     click_button(qtbot, box, "Cancel")
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT)
     assert not r.shell.quit_event.is_set()
+
+
+@pytest.fixture
+def side(qtbot, make_session, paths):
+    """The side panel over a session (not shown yet), with the run's one player."""
+    from agentbar.ui.panel.panel_session import PanelSession
+    from agentbar.ui.panel.player import shared_player
+    from agentbar.ui.panel.side_panel import SidePanel
+
+    player = shared_player()
+    panel = PanelSession(make_session(start=False), paths.recordings_cache_dir)
+    widget = SidePanel(panel, player)
+    qtbot.addWidget(widget)
+    yield widget
+    player.stop()
+    drain(qtbot, panel.aclose())
+
+
+def test_a_queue_change_shows_success_once_and_only_when_the_list_changed(qtbot, side, sim):
+    load(qtbot, side)
+    side.tabs.setCurrentWidget(side.queues)
+    tab = side.queues
+    tab.select("10003")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.result.text().startswith("✔"), timeout=WAIT)
+    assert tab.result.text() == "✔ Joined queue 10003."
+    assert "10003" not in side.message.text()  # once: not again on the panel's line
+    # A supervisor took the agent out of queue 10002 meanwhile: the list shown is stale.
+    sim.state.queues.update("10002", [DEMO_AGENT], add=False)
+    tab.select("10002")
+    qtbot.mouseClick(tab.leave_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "10002" in tab.result.text(), timeout=WAIT)
+    assert tab.result.text() == "ℹ You were not in queue 10002."  # no ✔: nothing changed
+    assert "Not a member" in tab.table.item(tab.table.currentRow(), 2).text()
+
+
+def test_the_history_button_says_where_the_number_goes(side):
+    button = side.history.dial_button
+    assert button.text().replace("&", "") == "To the dial field"
+    assert "dial field" in button.toolTip()
+
+
+@pytest.mark.parametrize("devices", [0, 1])
+def test_without_a_sound_device_a_recording_plays_with_a_note(
+    qtbot, side, sim, monkeypatch, devices
+):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: [object()] * devices))
+    path = add_recording(sim, "wav")
+    load(qtbot, side)
+    play(qtbot, side, path)  # the position advances: it plays visually either way
+    note = side.recordings.player_bar.no_sound
+    assert note.isVisible() is (devices == 0)
+    if not devices:
+        assert "No sound device" in note.text()
