@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 IDLE_CHECK_S = 15.0
 WAKE_GAP_S = 30.0
-#: A server that refuses the key is asked again this rarely (at once after the key changes).
+# A server that refuses the key is asked again this rarely (at once after the key changes).
 AUTH_RETRY_S = 300.0
 
 

@@ -60,6 +60,10 @@
         <translation>Break started.</translation>
     </message>
     <message>
+        <source>Changing the break reason</source>
+        <translation>Changing the break reason</translation>
+    </message>
+    <message>
         <source>Ending the break</source>
         <translation>Ending the break</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Dialling</source>
         <translation>Dialling</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
     </message>
     <message>
         <source>Calling %s — your phone rings first.</source>
@@ -98,6 +106,34 @@
     <message>
         <source>internal error (details in the log)</source>
         <translation>internal error (details in the log)</translation>
+    </message>
+</context>
+<context>
+    <name>BreakBudgets</name>
+    <message>
+        <source>Break budgets</source>
+        <translation>Break budgets</translation>
+    </message>
+    <message>
+        <source>The bar turns amber near a reason&apos;s budget and red past it. 0 means no budget. Your administrator may have set defaults.</source>
+        <translation>The bar turns amber near a reason&apos;s budget and red past it. 0 means no budget. Your administrator may have set defaults.</translation>
+    </message>
+    <message>
+        <source>No break reasons yet: log in once to load them.</source>
+        <translation>No break reasons yet: log in once to load them.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>No budget</translation>
+    </message>
+    <message>
+        <source>Minutes allowed for “%s” breaks (0: no budget)</source>
+        <translation>Minutes allowed for “%s” breaks (0: no budget)</translation>
     </message>
 </context>
 <context>
@@ -194,8 +230,8 @@
         <translation>▶ Listen</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
-        <translation>Show this call's recording in the Recordings tab (%s)</translation>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
+        <translation>Show this call&apos;s recording in the Recordings tab (%s)</translation>
     </message>
 </context>
 <context>
@@ -275,6 +311,10 @@
         <translation>Type or paste a number in any form (+90 532…, 0532…, tel: links); Enter dials</translation>
     </message>
     <message>
+        <source>The text holds %d numbers: Enter lets you choose one</source>
+        <translation>The text holds %d numbers: Enter lets you choose one</translation>
+    </message>
+    <message>
         <source>Cannot dial: %s</source>
         <translation>Cannot dial: %s</translation>
     </message>
@@ -301,8 +341,8 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
-        <translation>Today's summary</translation>
+        <source>Today&apos;s summary</source>
+        <translation>Today&apos;s summary</translation>
     </message>
     <message>
         <source>call history</source>
@@ -329,12 +369,12 @@
         <translation>Your recent calls. Double-click or Enter: put the number in the dial field</translation>
     </message>
     <message>
-        <source>&amp;Dial field</source>
-        <translation>&amp;Dial field</translation>
+        <source>&amp;To the dial field</source>
+        <translation>&amp;To the dial field</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
-        <translation>Put the number in the bar's dial field (double-click or Enter)</translation>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
+        <translation>Put the number in the bar&apos;s dial field (double-click or Enter)</translation>
     </message>
     <message>
         <source>Put the number in the dial field</source>
@@ -357,8 +397,8 @@
         <translation>&amp;Go to recording</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
-        <translation>Show this call's recording in the Recordings tab</translation>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
+        <translation>Show this call&apos;s recording in the Recordings tab</translation>
     </message>
     <message>
         <source>Go to recording</source>
@@ -442,6 +482,18 @@
     <message>
         <source>Left queue %s.</source>
         <translation>Left queue %s.</translation>
+    </message>
+    <message>
+        <source>You were already in queue %s.</source>
+        <translation>You were already in queue %s.</translation>
+    </message>
+    <message>
+        <source>You were not in queue %s.</source>
+        <translation>You were not in queue %s.</translation>
+    </message>
+    <message>
+        <source>The server answered “%s”, but queue %s could not be checked.</source>
+        <translation>The server answered “%s”, but queue %s could not be checked.</translation>
     </message>
     <message>
         <source>The server answered “%s”, but queue %s still lists agent %s as %s.</source>
@@ -558,6 +610,18 @@
         <translation>Stop the download</translation>
     </message>
     <message>
+        <source>No sound device: the recording plays without sound.</source>
+        <translation>No sound device: the recording plays without sound.</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>No sound device</translation>
+    </message>
+    <message>
+        <source>This computer reports no audio output; connect a headset or speakers.</source>
+        <translation>This computer reports no audio output; connect a headset or speakers.</translation>
+    </message>
+    <message>
         <source>Player message</source>
         <translation>Player message</translation>
     </message>
@@ -589,8 +653,8 @@
         <translation>Queues</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
-        <translation>The call center's queues and whether you are in each</translation>
+        <source>The call center&apos;s queues and whether you are in each</source>
+        <translation>The call center&apos;s queues and whether you are in each</translation>
     </message>
     <message>
         <source>&amp;Join</source>
@@ -715,12 +779,15 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
         <translation>Cannot dial “%s”: %s</translation>
     </message>
     <message>
         <source>Cannot dial: the phone region in Settings is invalid.</source>
         <translation>Cannot dial: the phone region in Settings is invalid.</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
     </message>
     <message>
         <source>Nothing to dial: %s.</source>
@@ -748,11 +815,20 @@
     </message>
     <message>
         <source>Cannot start a break: you are not logged in.</source>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
         <translation>Cannot start a break: you are not logged in.</translation>
     </message>
     <message>
         <source>You are already on a break (%s).</source>
         <translation>You are already on a break (%s).</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>You are not logged in.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm it.</source>
+        <translation>The server did not confirm it.</translation>
     </message>
     <message>
         <source>none</source>
@@ -771,7 +847,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo mode: a simulated server. Press Log in (Ctrl+L).</translation>
     </message>
     <message>
@@ -793,6 +869,10 @@
     <message>
         <source>AgentBar settings</source>
         <translation>AgentBar settings</translation>
+    </message>
+    <message>
+        <source>&amp;Breaks</source>
+        <translation>&amp;Breaks</translation>
     </message>
     <message>
         <source>Enter the server URL, agent number and extension to save.</source>
@@ -1005,12 +1085,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1062,8 +1142,8 @@
         <translation>Do not put a user name or password in the server address.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>The server address must not contain '?' or '#'.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>The server address must not contain &apos;?&apos; or &apos;#&apos;.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1136,6 +1216,10 @@
     <message>
         <source>Quit AgentBar</source>
         <translation>Quit AgentBar</translation>
+    </message>
+    <message>
+        <source>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</source>
+        <translation>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</translation>
     </message>
     <message>
         <source>You are on a break. End the break and log out before quitting?</source>
@@ -1217,16 +1301,21 @@
         <translation>Break %s</translation>
     </message>
     <message>
-        <source>Key refused</source>
-        <translation>Key refused</translation>
-    </message>
-    <message>
         <source>unknown number</source>
         <translation>unknown number</translation>
     </message>
     <message>
-        <source>(over %d min)</source>
-        <translation>(over %d min)</translation>
+        <source>API key refused</source>
+        <translation>API key refused</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Ringing…</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <comment>break budget</comment>
+        <translation>%d min</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1235,6 +1324,14 @@
     <message>
         <source>Logged out</source>
         <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>Nearly at the break budget (%s).</source>
+        <translation>Nearly at the break budget (%s).</translation>
+    </message>
+    <message>
+        <source>Over the break budget (%s).</source>
+        <translation>Over the break budget (%s).</translation>
     </message>
     <message>
         <source>On break</source>
@@ -1268,12 +1365,16 @@
         <translation>Break</translation>
     </message>
     <message>
-        <source>Start a break (choose a reason) or end it</source>
-        <translation>Start a break (choose a reason) or end it</translation>
+        <source>Start a break or change its reason; on a break the button ends it</source>
+        <translation>Start a break or change its reason; on a break the button ends it</translation>
     </message>
     <message>
         <source>Break reasons</source>
         <translation>Break reasons</translation>
+    </message>
+    <message>
+        <source>Choose the number to dial</source>
+        <translation>Choose the number to dial</translation>
     </message>
     <message>
         <source>Call</source>
@@ -1328,6 +1429,18 @@
         <translation>Last message</translation>
     </message>
     <message>
+        <source>Enter the API &amp;key…</source>
+        <translation>Enter the API &amp;key…</translation>
+    </message>
+    <message>
+        <source>Enter the API key</source>
+        <translation>Enter the API key</translation>
+    </message>
+    <message>
+        <source>Open Settings at the API key field</source>
+        <translation>Open Settings at the API key field</translation>
+    </message>
+    <message>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
@@ -1340,8 +1453,40 @@
         <translation>No break reasons yet (server offline?)</translation>
     </message>
     <message>
+        <source>&amp;End break</source>
+        <translation>&amp;End break</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>The server refused the API key.</translation>
+    </message>
+    <message>
         <source>Server unreachable: %s</source>
         <translation>Server unreachable: %s</translation>
+    </message>
+    <message>
+        <source>You are on a call. Log out anyway?</source>
+        <translation>You are on a call. Log out anyway?</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out?</source>
+        <translation>You are on a break. End the break and log out?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Stay</translation>
+    </message>
+    <message>
+        <source>Call %s</source>
+        <translation>Call %s</translation>
+    </message>
+    <message>
+        <source>The text holds several numbers: which one?</source>
+        <translation>The text holds several numbers: which one?</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1528,7 @@
     </message>
     <message>
         <source>AgentBar menu</source>
+        <extracomment>Log out as the bar does: asks first during a break or a call.</extracomment>
         <translation>AgentBar menu</translation>
     </message>
     <message>
@@ -1430,12 +1576,24 @@
         <translation>&amp;End break (%s)</translation>
     </message>
     <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
+    </message>
+    <message>
         <source>&amp;Dial clipboard number: %s</source>
         <translation>&amp;Dial clipboard number: %s</translation>
     </message>
     <message>
         <source>Dial %s</source>
         <translation>Dial %s</translation>
+    </message>
+    <message>
+        <source>Choose one of them</source>
+        <translation>Choose one of them</translation>
+    </message>
+    <message>
+        <source>&amp;Dial a clipboard number (%d found)…</source>
+        <translation>&amp;Dial a clipboard number (%d found)…</translation>
     </message>
     <message>
         <source>Dial clipboard number (%s)</source>
@@ -1485,7 +1643,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
@@ -1493,8 +1651,8 @@
         <translation>The server URL is not usable.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
-        <translation>The server's TLS certificate could not be verified.</translation>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
+        <translation>The server&apos;s TLS certificate could not be verified.</translation>
     </message>
     <message>
         <source>A secure (TLS) connection to the server failed.</source>
@@ -1522,6 +1680,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>The server failed with a PHP error.</translation>
     </message>
     <message>
@@ -1529,40 +1688,40 @@
         <translation>The server sent an empty reply.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
-        <translation>The server's reply is neither XML nor JSON.</translation>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
+        <translation>The server&apos;s reply is neither XML nor JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
-        <translation>The server's JSON reply is not valid UTF-8.</translation>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
+        <translation>The server&apos;s JSON reply is not valid UTF-8.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
-        <translation>The server's JSON reply is nested too deeply.</translation>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
+        <translation>The server&apos;s JSON reply is nested too deeply.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
-        <translation>The server's JSON reply is malformed or cut short.</translation>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
+        <translation>The server&apos;s JSON reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
-        <translation>The server's XML reply was refused as unsafe.</translation>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
+        <translation>The server&apos;s XML reply was refused as unsafe.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
-        <translation>The server's XML reply is malformed or cut short.</translation>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
+        <translation>The server&apos;s XML reply is malformed or cut short.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
-        <translation>The server's XML reply is nested too deeply.</translation>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
+        <translation>The server&apos;s XML reply is nested too deeply.</translation>
     </message>
     <message>
         <source>The server sent a web page instead of API data.</source>
         <translation>The server sent a web page instead of API data.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
-        <translation>Check that the server URL is the API's address (…/api/) and not a login page.</translation>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
+        <translation>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</translation>
     </message>
     <message>
         <source>Check the server URL.</source>
@@ -1585,8 +1744,8 @@
         <translation>The server failed.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
-        <translation>The server's reply has no result field.</translation>
+        <source>The server&apos;s reply has no result field.</source>
+        <translation>The server&apos;s reply has no result field.</translation>
     </message>
 </context>
 <context>
@@ -1600,8 +1759,8 @@
         <translation>Cannot reach the server</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
-        <translation>The server's reply is not the call-center API</translation>
+        <source>The server&apos;s reply is not the call-center API</source>
+        <translation>The server&apos;s reply is not the call-center API</translation>
     </message>
     <message>
         <source>The server answered with an error</source>
@@ -1660,8 +1819,12 @@
 <context>
     <name>phone</name>
     <message>
+        <source>the text holds {count} numbers</source>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Longest free text searched for the numbers in it (a pasted note or mail signature). At most this many numbers are offered from one text. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <translation>the text holds {count} numbers</translation>
+    </message>
+    <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -1693,8 +1856,8 @@
         <translation>contains no digits</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' is only allowed once, at the start</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; is only allowed once, at the start</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1765,7 +1928,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Your settings file was damaged, so AgentBar started with default settings.</translation>
     </message>
     <message>

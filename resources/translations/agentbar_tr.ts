@@ -60,6 +60,10 @@
         <translation>Mola başladı.</translation>
     </message>
     <message>
+        <source>Changing the break reason</source>
+        <translation>Mola nedeni değiştirme</translation>
+    </message>
+    <message>
         <source>Ending the break</source>
         <translation>Molayı bitirme</translation>
     </message>
@@ -70,6 +74,10 @@
     <message>
         <source>Dialling</source>
         <translation>Arama</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
     </message>
     <message>
         <source>Calling %s — your phone rings first.</source>
@@ -98,6 +106,34 @@
     <message>
         <source>internal error (details in the log)</source>
         <translation>iç hata (ayrıntılar günlükte)</translation>
+    </message>
+</context>
+<context>
+    <name>BreakBudgets</name>
+    <message>
+        <source>Break budgets</source>
+        <translation>Mola süreleri</translation>
+    </message>
+    <message>
+        <source>The bar turns amber near a reason&apos;s budget and red past it. 0 means no budget. Your administrator may have set defaults.</source>
+        <translation>Bir nedenin süresine yaklaşınca çubuk turuncuya, süre aşılınca kırmızıya döner. 0 süre sınırı yok demektir. Varsayılanları yöneticiniz belirlemiş olabilir.</translation>
+    </message>
+    <message>
+        <source>No break reasons yet: log in once to load them.</source>
+        <translation>Henüz mola nedeni yok: yüklemek için bir kez oturum açın.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Sınır yok</translation>
+    </message>
+    <message>
+        <source>Minutes allowed for “%s” breaks (0: no budget)</source>
+        <translation>“%s” molaları için izin verilen dakika (0: sınır yok)</translation>
     </message>
 </context>
 <context>
@@ -194,7 +230,7 @@
         <translation>▶ Dinle</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab (%s)</source>
+        <source>Show this call&apos;s recording in the Recordings tab (%s)</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster (%s)</translation>
     </message>
 </context>
@@ -217,15 +253,15 @@
     </message>
     <message>
         <source>Start AgentBar when I log &amp;in</source>
-        <translation>Oturum açınca AgentBar'ı başla&amp;t</translation>
+        <translation>Oturum açınca AgentBar&apos;ı başla&amp;t</translation>
     </message>
     <message>
         <source>Start AgentBar in the system tray when you log in to this computer. Takes effect at once, even if you cancel this window.</source>
-        <translation>Bu bilgisayarda oturum açtığınızda AgentBar'ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
+        <translation>Bu bilgisayarda oturum açtığınızda AgentBar&apos;ı sistem tepsisinde başlatır. Bu pencereyi iptal etseniz bile hemen uygulanır.</translation>
     </message>
     <message>
         <source>Start AgentBar at login</source>
-        <translation>Oturum açılınca AgentBar'ı başlat</translation>
+        <translation>Oturum açılınca AgentBar&apos;ı başlat</translation>
     </message>
     <message>
         <source>Start at login problem</source>
@@ -237,7 +273,7 @@
     </message>
     <message>
         <source>Make AgentBar open the phone links you click in browsers, e-mails and other programs. On Windows, then choose AgentBar in the Default apps page that opens.</source>
-        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows'ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar'ı seçin.</translation>
+        <translation>Tarayıcılarda, e-postalarda ve diğer programlarda tıkladığınız telefon bağlantılarını AgentBar açsın. Windows&apos;ta ardından açılan Varsayılan uygulamalar sayfasında AgentBar&apos;ı seçin.</translation>
     </message>
     <message>
         <source>Handle phone links</source>
@@ -275,6 +311,10 @@
         <translation>Numarayı herhangi bir biçimde yazın veya yapıştırın (+90 532…, 0532…, tel: bağlantıları); Enter arar</translation>
     </message>
     <message>
+        <source>The text holds %d numbers: Enter lets you choose one</source>
+        <translation>Metinde %d numara var: Enter ile birini seçin</translation>
+    </message>
+    <message>
         <source>Cannot dial: %s</source>
         <translation>Aranamaz: %s</translation>
     </message>
@@ -301,7 +341,7 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <source>Today's summary</source>
+        <source>Today&apos;s summary</source>
         <translation>Bugünün özeti</translation>
     </message>
     <message>
@@ -329,11 +369,11 @@
         <translation>Son çağrılarınız. Çift tık veya Enter: numarayı arama alanına koyar</translation>
     </message>
     <message>
-        <source>&amp;Dial field</source>
-        <translation>&amp;Arama alanına</translation>
+        <source>&amp;To the dial field</source>
+        <translation>&amp;Arama alanına koy</translation>
     </message>
     <message>
-        <source>Put the number in the bar's dial field (double-click or Enter)</source>
+        <source>Put the number in the bar&apos;s dial field (double-click or Enter)</source>
         <translation>Numarayı çubuktaki arama alanına koy (çift tık veya Enter)</translation>
     </message>
     <message>
@@ -357,7 +397,7 @@
         <translation>Kayda &amp;git</translation>
     </message>
     <message>
-        <source>Show this call's recording in the Recordings tab</source>
+        <source>Show this call&apos;s recording in the Recordings tab</source>
         <translation>Bu çağrının kaydını Ses Kayıtları sekmesinde göster</translation>
     </message>
     <message>
@@ -442,6 +482,18 @@
     <message>
         <source>Left queue %s.</source>
         <translation>%s kuyruğundan ayrıldınız.</translation>
+    </message>
+    <message>
+        <source>You were already in queue %s.</source>
+        <translation>Zaten %s kuyruğundaydınız.</translation>
+    </message>
+    <message>
+        <source>You were not in queue %s.</source>
+        <translation>Zaten %s kuyruğunda değildiniz.</translation>
+    </message>
+    <message>
+        <source>The server answered “%s”, but queue %s could not be checked.</source>
+        <translation>Sunucu “%s” yanıtını verdi, ancak %s kuyruğu denetlenemedi.</translation>
     </message>
     <message>
         <source>The server answered “%s”, but queue %s still lists agent %s as %s.</source>
@@ -558,6 +610,18 @@
         <translation>İndirmeyi durdur</translation>
     </message>
     <message>
+        <source>No sound device: the recording plays without sound.</source>
+        <translation>Ses aygıtı yok: kayıt sessiz çalıyor.</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Ses aygıtı yok</translation>
+    </message>
+    <message>
+        <source>This computer reports no audio output; connect a headset or speakers.</source>
+        <translation>Bu bilgisayarda ses çıkışı görünmüyor; kulaklık ya da hoparlör bağlayın.</translation>
+    </message>
+    <message>
         <source>Player message</source>
         <translation>Oynatıcı mesajı</translation>
     </message>
@@ -589,7 +653,7 @@
         <translation>Kuyruklar</translation>
     </message>
     <message>
-        <source>The call center's queues and whether you are in each</source>
+        <source>The call center&apos;s queues and whether you are in each</source>
         <translation>Çağrı merkezinin kuyrukları ve hangilerinde olduğunuz</translation>
     </message>
     <message>
@@ -714,12 +778,15 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
         <translation>“%s” aranamıyor: %s</translation>
     </message>
     <message>
         <source>Cannot dial: the phone region in Settings is invalid.</source>
         <translation>Aranamaz: Ayarlar’daki telefon bölgesi geçersiz.</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
     </message>
     <message>
         <source>Nothing to dial: %s.</source>
@@ -747,11 +814,20 @@
     </message>
     <message>
         <source>Cannot start a break: you are not logged in.</source>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do).</extracomment>
         <translation>Mola başlatılamıyor: giriş yapmadınız.</translation>
     </message>
     <message>
         <source>You are already on a break (%s).</source>
         <translation>Zaten moladasınız (%s).</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>Oturum açık değil.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm it.</source>
+        <translation>Sunucu bunu onaylamadı.</translation>
     </message>
     <message>
         <source>none</source>
@@ -770,7 +846,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs.</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the run waits for the bar&apos;s first paint before it goes on without it. Worker threads for disk, keyring and decoding work (made when first needed).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -792,6 +868,10 @@
     <message>
         <source>AgentBar settings</source>
         <translation>AgentBar ayarları</translation>
+    </message>
+    <message>
+        <source>&amp;Breaks</source>
+        <translation>Mo&amp;lalar</translation>
     </message>
     <message>
         <source>Enter the server URL, agent number and extension to save.</source>
@@ -1004,12 +1084,12 @@
     </message>
     <message>
         <source>Türkçe</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>Türkçe</translation>
     </message>
     <message>
         <source>English</source>
-        <comment>the language's own name; keep as is</comment>
+        <comment>the language&apos;s own name; keep as is</comment>
         <translation>English</translation>
     </message>
     <message>
@@ -1060,8 +1140,8 @@
         <translation>Sunucu adresine kullanıcı adı veya parola yazmayın.</translation>
     </message>
     <message>
-        <source>The server address must not contain '?' or '#'.</source>
-        <translation>Sunucu adresinde '?' veya '#' olmamalı.</translation>
+        <source>The server address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Sunucu adresinde &apos;?&apos; veya &apos;#&apos; olmamalı.</translation>
     </message>
     <message>
         <source>The server address is not valid (check the host name and port).</source>
@@ -1134,6 +1214,10 @@
     <message>
         <source>Quit AgentBar</source>
         <translation>AgentBar’dan çık</translation>
+    </message>
+    <message>
+        <source>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</source>
+        <translation>Görüşmedesiniz; çıkmak görüşmeyi bitirmez, ancak çubuk onu artık göstermez. Çıkmadan önce oturumu kapatmak ister misiniz?</translation>
     </message>
     <message>
         <source>You are on a break. End the break and log out before quitting?</source>
@@ -1215,16 +1299,21 @@
         <translation>Mola %s</translation>
     </message>
     <message>
-        <source>Key refused</source>
-        <translation>Anahtar reddedildi</translation>
-    </message>
-    <message>
         <source>unknown number</source>
         <translation>bilinmeyen numara</translation>
     </message>
     <message>
-        <source>(over %d min)</source>
-        <translation>(%d dk aşıldı)</translation>
+        <source>API key refused</source>
+        <translation>API anahtarı reddedildi</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Çalıyor…</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <comment>break budget</comment>
+        <translation>%d dk</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1233,6 +1322,14 @@
     <message>
         <source>Logged out</source>
         <translation>Oturum kapalı</translation>
+    </message>
+    <message>
+        <source>Nearly at the break budget (%s).</source>
+        <translation>Mola süresi dolmak üzere (%s).</translation>
+    </message>
+    <message>
+        <source>Over the break budget (%s).</source>
+        <translation>Mola süresi aşıldı (%s).</translation>
     </message>
     <message>
         <source>On break</source>
@@ -1266,12 +1363,16 @@
         <translation>Mola</translation>
     </message>
     <message>
-        <source>Start a break (choose a reason) or end it</source>
-        <translation>Mola başlat (bir neden seçin) veya bitir</translation>
+        <source>Start a break or change its reason; on a break the button ends it</source>
+        <translation>Mola başlatın ya da nedenini değiştirin; moladayken düğme molayı bitirir</translation>
     </message>
     <message>
         <source>Break reasons</source>
         <translation>Mola nedenleri</translation>
+    </message>
+    <message>
+        <source>Choose the number to dial</source>
+        <translation>Aranacak numarayı seçin</translation>
     </message>
     <message>
         <source>Call</source>
@@ -1326,6 +1427,18 @@
         <translation>Son mesaj</translation>
     </message>
     <message>
+        <source>Enter the API &amp;key…</source>
+        <translation>API &amp;anahtarını girin…</translation>
+    </message>
+    <message>
+        <source>Enter the API key</source>
+        <translation>API anahtarını girin</translation>
+    </message>
+    <message>
+        <source>Open Settings at the API key field</source>
+        <translation>Ayarları API anahtarı alanında açar</translation>
+    </message>
+    <message>
         <source>Log out</source>
         <translation>Çıkış yap</translation>
     </message>
@@ -1338,8 +1451,40 @@
         <translation>Henüz mola nedeni yok (sunucuya ulaşılamıyor mu?)</translation>
     </message>
     <message>
+        <source>&amp;End break</source>
+        <translation>Molayı &amp;bitir</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>Sunucu API anahtarını reddetti.</translation>
+    </message>
+    <message>
         <source>Server unreachable: %s</source>
         <translation>Sunucuya ulaşılamıyor: %s</translation>
+    </message>
+    <message>
+        <source>You are on a call. Log out anyway?</source>
+        <translation>Görüşmedesiniz. Yine de oturumu kapatmak istiyor musunuz?</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out?</source>
+        <translation>Moladasınız. Mola bitirilip oturum kapatılsın mı?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Çıkış yap</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Kal</translation>
+    </message>
+    <message>
+        <source>Call %s</source>
+        <translation>%s ara</translation>
+    </message>
+    <message>
+        <source>The text holds several numbers: which one?</source>
+        <translation>Metinde birden çok numara var: hangisi aransın?</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1526,7 @@
     </message>
     <message>
         <source>AgentBar menu</source>
+        <extracomment>Log out as the bar does: asks first during a break or a call.</extracomment>
         <translation>AgentBar menüsü</translation>
     </message>
     <message>
@@ -1428,12 +1574,24 @@
         <translation>Molayı &amp;bitir (%s)</translation>
     </message>
     <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
+    </message>
+    <message>
         <source>&amp;Dial clipboard number: %s</source>
         <translation>Panodaki numarayı &amp;ara: %s</translation>
     </message>
     <message>
         <source>Dial %s</source>
         <translation>%s ara</translation>
+    </message>
+    <message>
+        <source>Choose one of them</source>
+        <translation>Birini seçin</translation>
+    </message>
+    <message>
+        <source>&amp;Dial a clipboard number (%d found)…</source>
+        <translation>Panodaki bir numarayı &amp;ara (%d bulundu)…</translation>
     </message>
     <message>
         <source>Dial clipboard number (%s)</source>
@@ -1483,7 +1641,7 @@
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>
-        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop.</extracomment>
+        <extracomment>The whole exchange of one API request (not a download) must end within this many seconds. Replies longer than this are decoded in a worker thread, not on the event loop (the same length from which wire decodes JSON in pieces, for that thread&apos;s sake). API requests of one Transport in flight at once; more wait their turn (the deadline starts when a request&apos;s turn comes). A burst of 100 calls then reaches httpx a few at a time: the event loop runs the set-up of all of them in one go otherwise, a 100 ms stall of the GUI (bench/responsiveness.py). Downloads do not count.</extracomment>
         <translation>Sunucu zamanında yanıt vermedi.</translation>
     </message>
     <message>
@@ -1491,7 +1649,7 @@
         <translation>Sunucu adresi kullanılamıyor.</translation>
     </message>
     <message>
-        <source>The server's TLS certificate could not be verified.</source>
+        <source>The server&apos;s TLS certificate could not be verified.</source>
         <translation>Sunucunun TLS sertifikası doğrulanamadı.</translation>
     </message>
     <message>
@@ -1520,6 +1678,7 @@
     </message>
     <message>
         <source>The server failed with a PHP error.</source>
+        <extracomment>JSON replies this long (characters) are decoded in pieces (see json_pieces); the transport decodes replies this long (bytes) in a worker thread, where one json.loads would hold the GIL throughout. XML replies are fed to the parser this many bytes at a time, for the same reason.</extracomment>
         <translation>Sunucu bir PHP hatasıyla başarısız oldu.</translation>
     </message>
     <message>
@@ -1527,31 +1686,31 @@
         <translation>Sunucu boş bir yanıt gönderdi.</translation>
     </message>
     <message>
-        <source>The server's reply is neither XML nor JSON.</source>
+        <source>The server&apos;s reply is neither XML nor JSON.</source>
         <translation>Sunucunun yanıtı ne XML ne JSON.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is not valid UTF-8.</source>
+        <source>The server&apos;s JSON reply is not valid UTF-8.</source>
         <translation>Sunucunun JSON yanıtı geçerli UTF-8 değil.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is nested too deeply.</source>
+        <source>The server&apos;s JSON reply is nested too deeply.</source>
         <translation>Sunucunun JSON yanıtı çok derin iç içe.</translation>
     </message>
     <message>
-        <source>The server's JSON reply is malformed or cut short.</source>
+        <source>The server&apos;s JSON reply is malformed or cut short.</source>
         <translation>Sunucunun JSON yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply was refused as unsafe.</source>
+        <source>The server&apos;s XML reply was refused as unsafe.</source>
         <translation>Sunucunun XML yanıtı güvensiz olduğu için reddedildi.</translation>
     </message>
     <message>
-        <source>The server's XML reply is malformed or cut short.</source>
+        <source>The server&apos;s XML reply is malformed or cut short.</source>
         <translation>Sunucunun XML yanıtı bozuk ya da yarım.</translation>
     </message>
     <message>
-        <source>The server's XML reply is nested too deeply.</source>
+        <source>The server&apos;s XML reply is nested too deeply.</source>
         <translation>Sunucunun XML yanıtı çok derin iç içe.</translation>
     </message>
     <message>
@@ -1559,7 +1718,7 @@
         <translation>Sunucu API verisi yerine bir web sayfası gönderdi.</translation>
     </message>
     <message>
-        <source>Check that the server URL is the API's address (…/api/) and not a login page.</source>
+        <source>Check that the server URL is the API&apos;s address (…/api/) and not a login page.</source>
         <translation>Sunucu adresinin bir giriş sayfası değil API adresi (…/api/) olduğunu denetleyin.</translation>
     </message>
     <message>
@@ -1583,7 +1742,7 @@
         <translation>Sunucu hata verdi.</translation>
     </message>
     <message>
-        <source>The server's reply has no result field.</source>
+        <source>The server&apos;s reply has no result field.</source>
         <translation>Sunucunun yanıtında result alanı yok.</translation>
     </message>
 </context>
@@ -1598,7 +1757,7 @@
         <translation>Sunucuya ulaşılamıyor</translation>
     </message>
     <message>
-        <source>The server's reply is not the call-center API</source>
+        <source>The server&apos;s reply is not the call-center API</source>
         <translation>Sunucunun yanıtı çağrı merkezi API’si değil</translation>
     </message>
     <message>
@@ -1658,8 +1817,12 @@
 <context>
     <name>phone</name>
     <message>
+        <source>the text holds {count} numbers</source>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Longest free text searched for the numbers in it (a pasted note or mail signature). At most this many numbers are offered from one text. Characters removed as visual grouping: the spec&apos;s space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <translation>metinde {count} numara var</translation>
+    </message>
+    <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -1691,8 +1854,8 @@
         <translation>hiç rakam içermiyor</translation>
     </message>
     <message>
-        <source>'+' is only allowed once, at the start</source>
-        <translation>'+' yalnızca bir kez, başta olabilir</translation>
+        <source>&apos;+&apos; is only allowed once, at the start</source>
+        <translation>&apos;+&apos; yalnızca bir kez, başta olabilir</translation>
     </message>
     <message>
         <source>too short</source>
@@ -1763,7 +1926,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user&apos;s settings file did not exist.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>

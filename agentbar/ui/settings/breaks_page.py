@@ -10,7 +10,7 @@ from agentbar.core.agent_state import BreakReason
 from agentbar.core.break_reasons import menu_numbers
 from agentbar.ui.settings.fields import Form, describe
 
-#: Longest budget offered (core/settings.py accepts up to a day).
+# Longest budget offered (core/settings.py accepts up to a day).
 MAX_BUDGET_MIN = 24 * 60
 
 
