@@ -193,7 +193,8 @@ class Tray(QObject):
             return text
         if mode is Mode.CALL and s.call is not None:
             number = display_number(s.call.number) if s.call.number else self.tr("unknown")
-            return self.tr("On a call: %s · %s") % (number, mmss(s.call.elapsed(now)))
+            timer = self.tr("Ringing…") if s.call.ringing else mmss(s.call.elapsed(now))
+            return self.tr("On a call: %s · %s") % (number, timer)
         if mode is Mode.BREAK and brk is not None:
             return self.tr("On break: %s · %s") % (brk.reason_name, mmss(brk.elapsed(now)))
         return self.tr("Ready") if mode is Mode.READY else self.tr("Logged out")

@@ -1548,6 +1548,10 @@
         <translation>unknown</translation>
     </message>
     <message>
+        <source>Ringing…</source>
+        <translation type="unfinished">Ringing…</translation>
+    </message>
+    <message>
         <source>On a call: %s · %s</source>
         <translation>On a call: %s · %s</translation>
     </message>

@@ -1546,6 +1546,10 @@
         <translation>bilinmiyor</translation>
     </message>
     <message>
+        <source>Ringing…</source>
+        <translation type="unfinished">Çalıyor…</translation>
+    </message>
+    <message>
         <source>On a call: %s · %s</source>
         <translation>Görüşmede: %s · %s</translation>
     </message>

@@ -820,3 +820,14 @@ def test_without_a_sound_device_a_recording_plays_with_a_note(
     assert note.isVisible() is (devices == 0)
     if not devices:
         assert "No sound device" in note.text()
+
+
+def test_the_tray_says_ringing_too(qtbot, rig, sim):
+    from tests.ui.test_tray import log_in as tray_log_in
+
+    r = rig()
+    tray_log_in(qtbot, r)
+    qtbot.keyClicks(r.shell.toolbar.dial_field, "0532 123 45 67")
+    qtbot.keyClick(r.shell.toolbar.dial_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: r.session.call is not None, timeout=WAIT)
+    assert r.tray.status_text() == "On a call: 0532 123 45 67 · Ringing…"
