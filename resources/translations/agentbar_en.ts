@@ -1549,7 +1549,7 @@
     </message>
     <message>
         <source>Ringing…</source>
-        <translation type="unfinished">Ringing…</translation>
+        <translation>Ringing…</translation>
     </message>
     <message>
         <source>On a call: %s · %s</source>

@@ -1547,7 +1547,7 @@
     </message>
     <message>
         <source>Ringing…</source>
-        <translation type="unfinished">Çalıyor…</translation>
+        <translation>Çalıyor…</translation>
     </message>
     <message>
         <source>On a call: %s · %s</source>
