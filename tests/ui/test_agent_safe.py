@@ -139,7 +139,7 @@ INPUTS = ("dial field", "transfer field", "panel", "panel search")
 def keyed(qtbot, bar, sim, tmp_path):
     """A bar (and its panel) in the busy state, and a way to put the focus in each input."""
     sim.state.agents.login(DEMO_AGENT, sim.state.now())
-    toolbar = bar(start=False)
+    toolbar: Toolbar = bar(start=False)
     host = PanelHost(toolbar.session, toolbar, tmp_path / "recordings")
     host.show()
     panel = host.ensure()
@@ -283,7 +283,7 @@ def test_log_out_on_a_break_asks_stay_is_the_default_and_yes_ends_the_break_firs
     qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: not toolbar._asking, timeout=WAIT)
     assert "logoutAgent" not in modules(sim) and "breakEnd" not in modules(sim)
-    assert toolbar.status.view.mode is Mode.BREAK
+    assert toolbar.session.state.on_break is not None
     activate(qtbot, toolbar)
     qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_L, CTRL)  # the same from the keyboard
     click_button(qtbot, message_box(qtbot), "Log out")
@@ -696,7 +696,9 @@ def test_break_budgets_are_set_in_settings_from_the_servers_list(qtbot, rig, sim
     qtbot.mouseClick(lunch.lineEdit(), Qt.MouseButton.LeftButton)
     lunch.lineEdit().selectAll()
     qtbot.keyClicks(lunch.lineEdit(), "30")
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dict(r.session.settings.break_budgets_min) == {"2": 30}, timeout=WAIT)
 
