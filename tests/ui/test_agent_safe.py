@@ -703,11 +703,17 @@ def test_break_budgets_are_set_in_settings_from_the_servers_list(qtbot, rig, sim
     qtbot.waitUntil(lambda: dict(r.session.settings.break_budgets_min) == {"2": 30}, timeout=WAIT)
 
 
-def test_machine_wide_budgets_are_listed_and_kept(qtbot):
-    from agentbar.core.settings import Settings
+def test_machine_wide_budgets_are_listed_and_kept(qtbot, paths):
+    import json
+
+    from agentbar.core.settings import load_settings
     from agentbar.ui.settings.dialog import SettingsDialog
 
-    settings = Settings(break_budgets_min={"2": 45, "9": 5})  # "9": a reason not listed here
+    machine = paths.machine_defaults_file
+    machine.parent.mkdir(parents=True, exist_ok=True)
+    # "9": a reason this agent's server does not list
+    machine.write_text(json.dumps({"break_budgets_min": {"2": 45, "9": 5}}), encoding="utf-8")
+    settings = load_settings(paths).settings
     dialog = SettingsDialog(settings, "", break_reasons=REASONS)
     qtbot.addWidget(dialog)
     assert dialog.breaks.spins["2"].value() == 45
