@@ -839,3 +839,20 @@ def test_the_tray_says_ringing_too(qtbot, rig, sim):
     qtbot.keyClick(r.shell.toolbar.dial_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: r.session.call is not None, timeout=WAIT)
     assert r.tray.status_text() == "On a call: 0532 123 45 67 · Ringing…"
+
+
+def test_the_servers_reason_names_are_plain_text_in_settings(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from agentbar.core.settings import Settings
+    from agentbar.ui.settings.dialog import SettingsDialog
+
+    odd = BreakReason("5", "<b>Toplantı</b> & eğitim")
+    dialog = SettingsDialog(Settings(), "", break_reasons=(odd,))
+    qtbot.addWidget(dialog)
+    form = dialog.breaks.layout()
+    assert isinstance(form, QFormLayout)
+    label = form.labelForField(dialog.breaks.spins["5"])
+    assert isinstance(label, QLabel)
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Toplantı</b>" in label.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from agentbar.core.agent_state import BreakReason
@@ -38,6 +39,7 @@ class BreakBudgets(QWidget):
             ),
             wordWrap=True,
         )
+        note.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(note)
         if not reasons:
             form.addRow(QLabel(self.tr("No break reasons yet: log in once to load them.")))
@@ -50,6 +52,9 @@ class BreakBudgets(QWidget):
             label = f"{number}. {reason.name}:" if number else f"{reason.name}:"
             tip = self.tr("Minutes allowed for “%s” breaks (0: no budget)") % reason.name
             form.row(label.replace("&", "&&"), spin, tip)
+            buddy = form.labelForField(spin)
+            if isinstance(buddy, QLabel):
+                buddy.setTextFormat(Qt.TextFormat.PlainText)  # the server's name, as sent
             describe(spin.lineEdit(), spin.accessibleName(), tip)
             self.spins[reason.id] = spin
 
