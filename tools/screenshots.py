@@ -86,11 +86,21 @@ async def shoot(out: Path) -> list[Path]:
             await session.end_break()
             await snap("dialling", lambda: bar.dial_field.setText("+90 (532) 123 45 67"))
             bar.dial_field.clear()
-            await session.dial("0532 123 45 67")
-            await _until(lambda: session.call is not None)
+            # A call that rings for a while, then is answered.
+            sim.state.calls.incoming(DEMO_EXTENSION, "05321234567", "", 4.0, 60.0)
+            await _until(lambda: session.call is not None and session.call.ringing)
+            await snap("ringing", lambda: None)
+            await _until(lambda: session.call is not None and not session.call.ringing)
+            await asyncio.sleep(2)
             await snap("call", lambda: None)
             await session.hangup()
             await _until(lambda: session.call is None)
+            wrong = CallCenterClient(sim.url, "not-the-key", client=http, retry_delays=())
+            session.apply_settings(settings, wrong)
+            await _until(lambda: session.connection.auth_failed)
+            await snap("key-refused", lambda: None)
+            session.apply_settings(settings, client)
+            await _until(lambda: session.connection.online)
             sim.set_down(True)
             session.poke()
             await _until(lambda: not session.connection.online)
@@ -134,11 +144,19 @@ async def _panel_shots(out: Path, session: AgentSession, bar: Toolbar, cache: Pa
 
 
 def settings_shots(out: Path) -> list[Path]:
-    """The settings dialog's two tabs, filled as a first run would be (no server needed)."""
+    """The settings dialog's tabs, filled as a first run would be (no server needed)."""
+    from agentbar.core.agent_state import BreakReason
+    from agentbar.sim.seed import BREAKS
     from agentbar.ui.settings.dialog import SettingsDialog
 
-    settings = Settings(server_url="https://pbx.example.com/api/", agent="101", extension="1004")
-    dialog = SettingsDialog(settings, "••••••••", checker=None)
+    settings = Settings(
+        server_url="https://pbx.example.com/api/",
+        agent="101",
+        extension="1004",
+        break_budgets_min={"2": 45, "3": 10},
+    )
+    reasons = tuple(BreakReason(r.id, r.name) for r in BREAKS)
+    dialog = SettingsDialog(settings, "••••••••", checker=None, break_reasons=reasons)
     dialog.show()
     written = []
     tabs = dialog.findChild(QTabWidget)

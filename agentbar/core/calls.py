@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from agentbar.core import clock
@@ -30,9 +30,14 @@ class CurrentCall:
     direction: Direction
     started_at: float
     state: str = ""
+    ringing: bool = False
+    #: When the call was answered (epoch seconds); None while it rings. See :func:`follow`.
+    answered_at: float | None = None
 
     def elapsed(self, now: float | None = None) -> float:
-        return max(0.0, (clock.time() if now is None else now) - self.started_at)
+        """Talk time: seconds since the answer (since the call began when not known)."""
+        start = self.started_at if self.answered_at is None else self.answered_at
+        return max(0.0, (clock.time() if now is None else now) - start)
 
 
 def _direction(text: str) -> Direction:
@@ -42,6 +47,21 @@ def _direction(text: str) -> Direction:
     if word in _OUT_WORDS:
         return "out"
     return ""
+
+
+#: ``activeCalls`` words that say a channel is answered, and that it is still ringing. The
+#: channel state and the application may sit in ``yon`` or ``islem`` (api.md reads both):
+#: an answered state wins over a ringing application (the agent's leg stays ``AppDial``).
+_ANSWERED_WORDS = frozenset({"up", "bridge", "bridged"})
+_RINGING_WORDS = frozenset({"ring", "ringing", "dial", "dialing", "appdial", "down"})
+
+
+def is_ringing(call: LiveCall) -> bool:
+    """Whether the live-monitor row is a channel that rings (or dials) and is not up yet."""
+    words = {call.direction.strip().lower(), call.application.strip().lower()}
+    if words & _ANSWERED_WORDS:
+        return False
+    return bool(words & _RINGING_WORDS)
 
 
 def _on_extension(call: LiveCall, extension: str) -> bool:
@@ -78,7 +98,38 @@ def pick_current_call(
     key = (live.channel if live and live.channel else "") or f"{extension}:{number}"
     direction = _direction(live.direction) if live else ""
     state = (live.application if live else "") or (acc.state_text if acc else "")
-    return CurrentCall(key, number, direction, started, state)
+    ringing = live is not None and is_ringing(live)
+    return CurrentCall(key, number, direction, started, state, ringing)
+
+
+#: A server duration within this many seconds of the shown timer does not move it.
+TIMER_TOLERANCE_S = 2.0
+
+
+def follow(
+    previous: CurrentCall | None, fresh: CurrentCall | None, now: float
+) -> CurrentCall | None:
+    """``fresh`` (this poll's call) with the timer carried over from ``previous`` (the last).
+
+    The server's duration is in whole seconds and a poll takes time, so a new start worked
+    out from it wobbles: the shown timer keeps its start unless the server's differs by more
+    than TIMER_TOLERANCE_S (then both start and answer move by that much). The talk timer
+    starts when a poll first sees the call answered; a call first seen already answered
+    (after a restart) counts from the server's duration.
+    """
+    if fresh is None:
+        return None
+    if previous is None or previous.key != fresh.key:
+        return replace(fresh, answered_at=None if fresh.ringing else fresh.started_at)
+    delta = fresh.started_at - previous.started_at
+    shift = delta if abs(delta) > TIMER_TOLERANCE_S else 0.0
+    if fresh.ringing:
+        answered: float | None = None
+    elif previous.answered_at is None:
+        answered = now
+    else:
+        answered = previous.answered_at + shift
+    return replace(fresh, started_at=previous.started_at + shift, answered_at=answered)
 
 
 #: How many of our own recent dials are remembered (a dial that never became a call —

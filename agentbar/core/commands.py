@@ -36,8 +36,9 @@ COMMANDS: Mapping[str, tuple[str, ...]] = {
     "dial": ("target",),  # a number or a tel:/callto:/sip: link, parsed by the instance
     "dial_clipboard": (),
     "show": (),
-    "break": ("reason",),  # a break reason id from breakList
+    "break": ("reason",),  # the server's ID, the menu's number or the name (break_reasons.py)
     "end_break": (),
+    "logout": (),  # asks first during a break or a call
     "quit": (),
 }
 
@@ -167,9 +168,15 @@ def add_command_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--show", action="store_true", help="show the toolbar")
     group.add_argument(
-        "--break", dest="break_reason", metavar="REASON_ID", help="start a break with this reason"
+        "--break",
+        dest="break_reason",
+        metavar="REASON",
+        help="start a break: the reason's server ID, its number in the menu, or its name",
     )
     group.add_argument("--end-break", action="store_true", help="end the break")
+    group.add_argument(
+        "--logout", action="store_true", help="log out (asks first during a break or a call)"
+    )
     group.add_argument("--quit", action="store_true", help="quit (asks about ending the shift)")
 
 
@@ -181,11 +188,12 @@ def commands_from_options(
     break_reason: str | None = None,
     end_break: bool = False,
     quit: bool = False,
+    logout: bool = False,
 ) -> list[Command]:
     """The commands of one launch, in the order they run; raises CommandError for bad values.
 
     The order is fixed whatever the order on the command line: show, end the break, start a
-    break, dial, dial the clipboard, quit (last, so it never cuts the others short).
+    break, dial, dial the clipboard, log out, quit (last, so it never cuts the others short).
     """
     commands: list[Command] = []
     if show:
@@ -198,6 +206,8 @@ def commands_from_options(
         commands.append(validate("dial", {"target": target}))
     if dial_clipboard:
         commands.append(validate("dial_clipboard", {}))
+    if logout:
+        commands.append(validate("logout", {}))
     if quit:
         commands.append(validate("quit", {}))
     return commands
@@ -212,4 +222,5 @@ def commands_from_namespace(args: argparse.Namespace) -> list[Command]:
         break_reason=getattr(args, "break_reason", None),
         end_break=bool(getattr(args, "end_break", False)),
         quit=bool(getattr(args, "quit", False)),
+        logout=bool(getattr(args, "logout", False)),
     )

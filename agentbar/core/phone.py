@@ -24,10 +24,14 @@ __all__ = [
     "DialFormat",
     "DialTarget",
     "InvalidNumber",
+    "MAX_TEXT_LENGTH",
+    "SeveralNumbers",
     "link_risk",
     "looks_like_dial_uri",
     "normalize",
+    "numbers_in_text",
     "parse_dial_input",
+    "parse_dial_text",
     "parse_dial_uri",
 ]
 
@@ -35,6 +39,10 @@ __all__ = [
 MAX_INPUT_LENGTH = 64
 #: Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH.
 MAX_URI_LENGTH = 256
+#: Longest free text searched for the numbers in it (a pasted note or mail signature).
+MAX_TEXT_LENGTH = 1000
+#: At most this many numbers are offered from one text.
+MAX_NUMBERS_IN_TEXT = 9
 #: Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow
 #: no-break space, thin space, non-breaking hyphen and en dash that word processors and mail
 #: signatures substitute for them. None of them can reach the API.
@@ -91,6 +99,15 @@ class InvalidNumber(ValueError):
         self.template = template
         self.params = params
         self.source = source
+
+
+class SeveralNumbers(InvalidNumber):
+    """The text holds more than one number; ``targets`` are they, in order (ask which one)."""
+
+    def __init__(self, targets: list[DialTarget], source: str) -> None:
+        template = QT_TRANSLATE_NOOP("phone", "the text holds {count} numbers")
+        super().__init__(template, source, count=str(len(targets)))
+        self.targets = tuple(targets)
 
 
 def normalize(
@@ -250,6 +267,58 @@ def parse_dial_input(
     if _SCHEME_RE.match(text.strip()):
         return parse_dial_uri(text, region=region, fmt=fmt)
     return normalize(text, region=region, fmt=fmt)
+
+
+def numbers_in_text(
+    text: str, *, region: str = "TR", fmt: DialFormat = DialFormat.NATIONAL
+) -> list[DialTarget]:
+    """The valid numbers phonenumbers' matcher finds in free text, in order, without repeats.
+
+    ``Müşteri Ayşe, cep: 0532 123 45 67`` gives 0532 123 45 67; ``Tel: +90 (212) 555 01 01 /
+    dahili 12`` gives 0212 555 01 01 (an extension after the number is not dialled). Only
+    the first MAX_TEXT_LENGTH characters are read and at most MAX_NUMBERS_IN_TEXT numbers
+    returned, so a huge paste costs nothing. Pure; raises ValueError for an unknown region.
+    """
+    import copy
+
+    import phonenumbers
+
+    region_code = _check_region(region)
+    found: dict[str, DialTarget] = {}
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text[:MAX_TEXT_LENGTH], region_code, leniency=phonenumbers.Leniency.VALID
+    )
+    for match in matcher:
+        number = copy.copy(match.number)
+        number.extension = None
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        try:
+            target = _normalize(e164, source=match.raw_string, region=region, fmt=fmt, named=False)
+        except InvalidNumber:
+            continue
+        found.setdefault(target.number, target)
+        if len(found) >= MAX_NUMBERS_IN_TEXT:
+            break
+    return list(found.values())
+
+
+def parse_dial_text(
+    text: str, *, region: str = "TR", fmt: DialFormat = DialFormat.NATIONAL
+) -> DialTarget:
+    """:func:`parse_dial_input`, else the one number inside the text (:func:`numbers_in_text`).
+
+    Raises SeveralNumbers when the text holds more than one number, and the whole text's
+    InvalidNumber when it holds none. Pure and fast.
+    """
+    try:
+        return parse_dial_input(text, region=region, fmt=fmt)
+    except InvalidNumber as exc:
+        found = numbers_in_text(text, region=region, fmt=fmt)
+        if not found:
+            raise exc from None
+        if len(found) == 1:
+            return found[0]
+        raise SeveralNumbers(found, text.strip()[:MAX_URI_LENGTH]) from None
 
 
 def _normalize(text: str, *, source: str, region: str, fmt: DialFormat, named: bool) -> DialTarget:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
-from agentbar.core.commands import MAX_MESSAGE_BYTES, CommandError, decode, encode_reply
+from agentbar.core.commands import (
+    MAX_MESSAGE_BYTES,
+    Command,
+    CommandError,
+    decode,
+    encode_reply,
+)
 from agentbar.desktop import peercred
 
 __all__ = ["InstanceServer"]
@@ -29,6 +38,8 @@ class _Connection(QObject):
         self._server = server
         self._buffer = b""
         self._count = 0
+        self._queue: list[Command | str] = []  # commands, or why a message was refused
+        self._worker: asyncio.Task[Any] | None = None
         socket.setParent(self)
         socket.readyRead.connect(self._on_ready_read)
         socket.disconnected.connect(self._close)
@@ -51,13 +62,41 @@ class _Connection(QObject):
 
     def _handle(self, line: bytes) -> None:
         try:
-            command = decode(line)
+            command: Command | str = decode(line)
         except CommandError as exc:
-            self._refuse(str(exc), drop=False)
+            command = str(exc)
+        if self._server.answer is not None:
+            # Answered in order, each once the instance has carried it out or refused it.
+            self._queue.append(command)
+            if self._worker is None or self._worker.done():
+                self._worker = asyncio.ensure_future(self._answer_queue(self._server.answer))
             return
-        self._socket.write(encode_reply())
-        self._socket.flush()
+        if isinstance(command, str):
+            self._refuse(command, drop=False)
+            return
+        self._reply("")
         self._server.command_received.emit(command)
+
+    async def _answer_queue(self, answer: Callable[[Command], Awaitable[str]]) -> None:
+        while self._queue:
+            command = self._queue.pop(0)
+            if isinstance(command, str):
+                self._refuse(command, drop=False)
+                continue
+            self._server.command_received.emit(command)
+            try:
+                error = await answer(command)
+            except Exception:
+                log.exception("the command %s failed", command.name)
+                error = "internal error (details in the log)"
+            if error:
+                log.info("refused the command %s: %s", command.name, error)
+            self._reply(error)
+
+    def _reply(self, error: str) -> None:
+        if self._socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            self._socket.write(encode_reply(error))
+            self._socket.flush()
 
     def _refuse(self, reason: str, *, drop: bool) -> None:
         log.warning("refused a message from another launch: %s", reason)
@@ -77,12 +116,14 @@ class _Connection(QObject):
 
     def _close(self) -> None:
         self._timer.stop()
+        self._queue.clear()
         if self._server.forget(self):
             self.deleteLater()
 
 
 class InstanceServer(QObject):
-    """The running instance's end: emits ``command_received(Command)`` for each valid message.
+    """The running instance's end: emits ``command_received(Command)`` for each valid message
+    (and, with :attr:`answer` set, answers each with its outcome).
 
     Anything else (not JSON, another version, an unknown command, wrong argument types,
     oversized lines, too many messages or connections) is answered with a refusal, logged
@@ -101,6 +142,10 @@ class InstanceServer(QObject):
         self._server.setMaxPendingConnections(MAX_CONNECTIONS)
         self._server.newConnection.connect(self._on_new_connection)
         self._connections: list[_Connection] = []
+        #: Carries out a command and says why not ("" when accepted), so that a refused
+        #: command makes the sending launch exit non-zero. Unset: every valid command is
+        #: accepted at once and only signalled.
+        self.answer: Callable[[Command], Awaitable[str]] | None = None
 
     @property
     def socket_options(self) -> QLocalServer.SocketOption:

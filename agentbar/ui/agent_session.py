@@ -21,9 +21,9 @@ from PySide6.QtCore import QObject, Signal
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
-from agentbar.core.calls import CallTracker, CurrentCall, pick_current_call
+from agentbar.core.calls import CallTracker, CurrentCall, follow, pick_current_call
 from agentbar.core.history import break_times
-from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_input
+from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_text
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
 from agentbar.ui.client_gate import ClientGate
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 IDLE_CHECK_S = 15.0
 WAKE_GAP_S = 30.0
+# A server that refuses the key is asked again this rarely (at once after the key changes).
+AUTH_RETRY_S = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,8 @@ class AgentSession(QObject):
         """The one error exit of the session's tasks."""
         if isinstance(exc, AuthError):
             self.refused.emit(what, exc)
+            if self.connection.online or not self.connection.auth_failed:
+                self._went_offline(error_text(exc), auth=True)
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
@@ -284,6 +288,15 @@ class AgentSession(QObject):
         self._set_state(self.state.break_started(reason, clock.time()))
         self.notified.emit("info", with_server_text(self.tr("Break started."), ack.message))
 
+    def change_break(self, reason: BreakReason) -> asyncio.Task[Any]:
+        """End the running break and start one with ``reason`` (the timer starts again)."""
+        return self._spawn(self._change_break(reason), self.tr("Changing the break reason"))
+
+    async def _change_break(self, reason: BreakReason) -> None:
+        if self.state.on_break:
+            await self._end_break()
+        await self._start_break(reason)
+
     def end_break(self) -> asyncio.Task[Any]:
         return self._spawn(self._end_break(), self.tr("Ending the break"))
 
@@ -297,15 +310,21 @@ class AgentSession(QObject):
         self.notified.emit("info", with_server_text(self.tr("Break ended."), result.message))
 
     def parse_number(self, text: str) -> DialTarget:
-        """Normalise ``text`` as the dial field would; raises InvalidNumber. Pure, fast."""
+        """Normalise ``text`` as the dial field would, or find the one number inside it;
+        raises InvalidNumber (SeveralNumbers when it holds more than one). Pure, fast."""
         fmt = DialFormat(self.settings.dial_format)
-        return parse_dial_input(text, region=self.settings.region, fmt=fmt)
+        return parse_dial_text(text, region=self.settings.region, fmt=fmt)
 
     def dial(self, text: str) -> asyncio.Task[Any]:
         return self._spawn(self._dial(text), self.tr("Dialling"))
 
     async def _dial(self, text: str) -> None:
         target = self.parse_number(text)
+        if not self.state.logged_in:
+            # Logged out, the bar does not follow calls: a call placed now could not be shown
+            # nor hung up from here (README, "Dialling while logged out").
+            self.notified.emit("error", self.tr("Log in to dial."))
+            return
         self._tracker.expect_outgoing(target.number)
         # Never retried: a dial whose answer is lost may still ring (see CallCenterClient).
         await self.client.dial(self.settings.extension, target.number)
@@ -344,7 +363,7 @@ class AgentSession(QObject):
             self.call_changed.emit(call)
 
     def _went_offline(self, reason: str, *, auth: bool = False, detail: str = "") -> float:
-        delay = BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
+        delay = AUTH_RETRY_S if auth else BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
         self._failures += 1
         self.connection = Connection(
             False, reason, clock.time() + delay, auth_failed=auth, detail=detail or reason
@@ -371,6 +390,7 @@ class AgentSession(QObject):
             call = pick_current_call(
                 self.state.agent, self.settings.extension, agent_calls, live_calls
             )
+            call = follow(self.call, call, clock.time())
             if self._tracker.update(call) and call is not None:
                 self.incoming_call.emit(call)
             self._set_call(call)

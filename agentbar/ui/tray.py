@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState
+from agentbar.core.break_reasons import menu_numbers
 from agentbar.core.calls import CurrentCall
 from agentbar.ui.agent_session import AgentSession, Connection
-from agentbar.ui.clipboard import clipboard_target
+from agentbar.ui.clipboard import clipboard_several, clipboard_target
 from agentbar.ui.plain_text import notification, tooltip
 from agentbar.ui.resources import icon
 from agentbar.ui.state_view import Mode, display_number, mmss
@@ -104,12 +105,14 @@ class TrayActions:
 
     toggle_toolbar: Callable[[], None]
     toolbar_visible: Callable[[], bool]
-    dial_clipboard: Callable[[], None]
+    dial_clipboard: Callable[[], object]
     settings: Callable[[], None]
     quit: Callable[[], None]
     show_recordings: Callable[[], None] | None = None
     copy_diagnostics: Callable[[], None] | None = None
     open_log_folder: Callable[[], None] | None = None
+    #: Log out as the bar does: asks first during a break or a call.
+    log_out: Callable[[], None] | None = None
 
 
 class Tray(QObject):
@@ -193,7 +196,8 @@ class Tray(QObject):
             return text
         if mode is Mode.CALL and s.call is not None:
             number = display_number(s.call.number) if s.call.number else self.tr("unknown")
-            return self.tr("On a call: %s · %s") % (number, mmss(s.call.elapsed(now)))
+            timer = self.tr("Ringing…") if s.call.ringing else mmss(s.call.elapsed(now))
+            return self.tr("On a call: %s · %s") % (number, timer)
         if mode is Mode.BREAK and brk is not None:
             return self.tr("On break: %s · %s") % (brk.reason_name, mmss(brk.elapsed(now)))
         return self.tr("Ready") if mode is Mode.READY else self.tr("Logged out")
@@ -223,7 +227,8 @@ class Tray(QObject):
         self.menu.addSeparator()
         online, state = s.connection.online, s.state
         if state.logged_in:
-            self._add(self.tr("Log &out"), "trayLogin", s.logout if online else None)
+            log_out = self.actions.log_out if self.actions and self.actions.log_out else s.logout
+            self._add(self.tr("Log &out"), "trayLogin", log_out if online else None)
         else:
             can = online and bool(s.settings.agent)
             self._add(self.tr("Log &in"), "trayLogin", s.login if can else None)
@@ -235,14 +240,22 @@ class Tray(QObject):
             self.menu.addMenu(self.break_menu)
         self.menu.addSeparator()
         target, why = clipboard_target(s.parse_number)
+        several = clipboard_several(s.parse_number) if target is None else ()
         actions = self.actions
+        # Logged out, a dial is refused (README "Dialling while logged out"): say so here.
+        dial = actions.dial_clipboard if actions is not None and state.logged_in else None
         if target is not None and actions is not None:
+            tip = self.tr("Dial %s") % target.number if dial else self.tr("Log in to dial.")
             self._add(
                 self.tr("&Dial clipboard number: %s") % target.display,
                 "trayDialClipboard",
-                actions.dial_clipboard,
-                self.tr("Dial %s") % target.number,
+                dial,
+                tip,
             )
+        elif several and actions is not None:
+            tip = self.tr("Choose one of them") if dial else self.tr("Log in to dial.")
+            text = self.tr("&Dial a clipboard number (%d found)…") % len(several)
+            self._add(text, "trayDialClipboard", dial, tip)
         else:
             self._add(self.tr("Dial clipboard number (%s)") % why, "trayDialClipboard", None, why)
         self.menu.addSeparator()
@@ -270,9 +283,8 @@ class Tray(QObject):
             return
         menu.setTitle(self.tr("&Break"))
         reasons = self.session.state.break_reasons
-        for index, reason in enumerate(reasons):
-            prefix = f"&{index + 1} " if index < 9 else ""
-            action = menu.addAction(prefix + reason.name)
+        for reason, number in zip(reasons, menu_numbers(reasons), strict=True):
+            action = menu.addAction((f"&{number} " if number else "") + reason.name)
             action.setObjectName(f"trayBreakReason:{reason.id}")
             action.triggered.connect(lambda _=False, r=reason: self.session.start_break(r))
         if not reasons:

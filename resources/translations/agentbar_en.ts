@@ -100,6 +100,14 @@
         <source>internal error (details in the log)</source>
         <translation>internal error (details in the log)</translation>
     </message>
+    <message>
+        <source>Changing the break reason</source>
+        <translation>Changing the break reason</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
+    </message>
 </context>
 <context>
     <name>AppWindows</name>
@@ -132,6 +140,9 @@
         <translation>Could not open the log folder: %s</translation>
     </message>
     <message>
+        <source>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</source>
+        <translation>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</translation></message>
+    <message>
         <source>You are logged in. Log out before quitting?</source>
         <translation>You are logged in. Log out before quitting?</translation>
     </message>
@@ -142,6 +153,34 @@
     <message>
         <source>&amp;Quit, stay logged in</source>
         <translation>&amp;Quit, stay logged in</translation>
+    </message>
+</context>
+<context>
+    <name>BreakBudgets</name>
+    <message>
+        <source>Break budgets</source>
+        <translation>Break budgets</translation>
+    </message>
+    <message>
+        <source>The bar turns amber near a reason's budget and red past it. 0 means no budget. Your administrator may have set defaults.</source>
+        <translation>The bar turns amber near a reason's budget and red past it. 0 means no budget. Your administrator may have set defaults.</translation>
+    </message>
+    <message>
+        <source>No break reasons yet: log in once to load them.</source>
+        <translation>No break reasons yet: log in once to load them.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>No budget</translation>
+    </message>
+    <message>
+        <source>Minutes allowed for “%s” breaks (0: no budget)</source>
+        <translation>Minutes allowed for “%s” breaks (0: no budget)</translation>
     </message>
 </context>
 <context>
@@ -330,6 +369,10 @@
         <source>Will dial %s</source>
         <translation>Will dial %s</translation>
     </message>
+    <message>
+        <source>The text holds %d numbers: Enter lets you choose one</source>
+        <translation>The text holds %d numbers: Enter lets you choose one</translation>
+    </message>
 </context>
 <context>
     <name>Grip</name>
@@ -371,10 +414,6 @@
     <message>
         <source>Your recent calls. Double-click or Enter: put the number in the dial field</source>
         <translation>Your recent calls. Double-click or Enter: put the number in the dial field</translation>
-    </message>
-    <message>
-        <source>&amp;Dial field</source>
-        <translation>&amp;Dial field</translation>
     </message>
     <message>
         <source>Put the number in the bar's dial field (double-click or Enter)</source>
@@ -423,6 +462,10 @@
     <message>
         <source>Your numbers for %s</source>
         <translation>Your numbers for %s</translation>
+    </message>
+    <message>
+        <source>&amp;To the dial field</source>
+        <translation>&amp;To the dial field</translation>
     </message>
 </context>
 <context>
@@ -509,6 +552,18 @@
     <message>
         <source>a member</source>
         <translation>a member</translation>
+    </message>
+    <message>
+        <source>You were already in queue %s.</source>
+        <translation>You were already in queue %s.</translation>
+    </message>
+    <message>
+        <source>You were not in queue %s.</source>
+        <translation>You were not in queue %s.</translation>
+    </message>
+    <message>
+        <source>The server answered “%s”, but queue %s could not be checked.</source>
+        <translation>The server answered “%s”, but queue %s could not be checked.</translation>
     </message>
 </context>
 <context>
@@ -623,6 +678,18 @@
     <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>No sound device: the recording plays without sound.</source>
+        <translation>No sound device: the recording plays without sound.</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>No sound device</translation>
+    </message>
+    <message>
+        <source>This computer reports no audio output; connect a headset or speakers.</source>
+        <translation>This computer reports no audio output; connect a headset or speakers.</translation>
     </message>
 </context>
 <context>
@@ -770,7 +837,6 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>Cannot dial “%s”: %s</translation>
     </message>
     <message>
@@ -803,6 +869,7 @@
     </message>
     <message>
         <source>Cannot start a break: you are not logged in.</source>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>Cannot start a break: you are not logged in.</translation>
     </message>
     <message>
@@ -836,6 +903,18 @@
     <message>
         <source>The one before was not dialled.</source>
         <translation>The one before was not dialled.</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>You are not logged in.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm it.</source>
+        <translation>The server did not confirm it.</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1352,10 @@
         <source>Longest extension dialled from a link</source>
         <translation>Longest extension dialled from a link</translation>
     </message>
+    <message>
+        <source>&amp;Breaks</source>
+        <translation>&amp;Breaks</translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>
@@ -1337,16 +1420,8 @@
         <translation>Break %s</translation>
     </message>
     <message>
-        <source>Key refused</source>
-        <translation>Key refused</translation>
-    </message>
-    <message>
         <source>unknown number</source>
         <translation>unknown number</translation>
-    </message>
-    <message>
-        <source>(over %d min)</source>
-        <translation>(over %d min)</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1368,6 +1443,27 @@
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
+    <message>
+        <source>API key refused</source>
+        <translation>API key refused</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Ringing…</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <comment>break budget</comment>
+        <translation>%d min</translation>
+    </message>
+    <message>
+        <source>Nearly at the break budget (%s).</source>
+        <translation>Nearly at the break budget (%s).</translation>
+    </message>
+    <message>
+        <source>Over the break budget (%s).</source>
+        <translation>Over the break budget (%s).</translation>
+    </message>
 </context>
 <context>
     <name>Toolbar</name>
@@ -1386,10 +1482,6 @@
     <message>
         <source>Break</source>
         <translation>Break</translation>
-    </message>
-    <message>
-        <source>Start a break (choose a reason) or end it</source>
-        <translation>Start a break (choose a reason) or end it</translation>
     </message>
     <message>
         <source>Break reasons</source>
@@ -1475,6 +1567,58 @@
         <source>Unencrypted connection (http://): the API key travels in clear text.</source>
         <translation>Unencrypted connection (http://): the API key travels in clear text.</translation>
     </message>
+    <message>
+        <source>Start a break or change its reason; on a break the button ends it</source>
+        <translation>Start a break or change its reason; on a break the button ends it</translation>
+    </message>
+    <message>
+        <source>Choose the number to dial</source>
+        <translation>Choose the number to dial</translation>
+    </message>
+    <message>
+        <source>Enter the API &amp;key…</source>
+        <translation>Enter the API &amp;key…</translation>
+    </message>
+    <message>
+        <source>Enter the API key</source>
+        <translation>Enter the API key</translation>
+    </message>
+    <message>
+        <source>Open Settings at the API key field</source>
+        <translation>Open Settings at the API key field</translation>
+    </message>
+    <message>
+        <source>&amp;End break</source>
+        <translation>&amp;End break</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>The server refused the API key.</translation>
+    </message>
+    <message>
+        <source>You are on a call. Log out anyway?</source>
+        <translation>You are on a call. Log out anyway?</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out?</source>
+        <translation>You are on a break. End the break and log out?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Log out</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Stay</translation>
+    </message>
+    <message>
+        <source>Call %s</source>
+        <translation>Call %s</translation>
+    </message>
+    <message>
+        <source>The text holds several numbers: which one?</source>
+        <translation>The text holds several numbers: which one?</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1515,6 +1659,7 @@
     </message>
     <message>
         <source>AgentBar menu</source>
+        <extracomment>Log out as the bar does: asks first during a break or a call.</extracomment>
         <translation>AgentBar menu</translation>
     </message>
     <message>
@@ -1608,6 +1753,22 @@
     <message>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Ringing…</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Log in to dial.</translation>
+    </message>
+    <message>
+        <source>Choose one of them</source>
+        <translation>Choose one of them</translation>
+    </message>
+    <message>
+        <source>&amp;Dial a clipboard number (%d found)…</source>
+        <translation>&amp;Dial a clipboard number (%d found)…</translation>
     </message>
 </context>
 <context>
@@ -1950,7 +2111,6 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>empty</translation>
     </message>
     <message>
@@ -2068,6 +2228,11 @@
     <message>
         <source>an international number</source>
         <translation>an international number</translation>
+    </message>
+    <message>
+        <source>the text holds {count} numbers</source>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Longest free text searched for the numbers in it (a pasted note or mail signature). At most this many numbers are offered from one text. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <translation>the text holds {count} numbers</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,14 @@
         <source>internal error (details in the log)</source>
         <translation>iç hata (ayrıntılar günlükte)</translation>
     </message>
+    <message>
+        <source>Changing the break reason</source>
+        <translation>Mola nedeni değiştirme</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
+    </message>
 </context>
 <context>
     <name>AppWindows</name>
@@ -131,6 +139,9 @@
         <translation>Günlük klasörü açılamadı: %s</translation>
     </message>
     <message>
+        <source>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</source>
+        <translation>Görüşmedesiniz; çıkmak görüşmeyi bitirmez, ancak çubuk onu artık göstermez. Çıkmadan önce oturumu kapatmak ister misiniz?</translation></message>
+    <message>
         <source>You are logged in. Log out before quitting?</source>
         <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
     </message>
@@ -141,6 +152,34 @@
     <message>
         <source>&amp;Quit, stay logged in</source>
         <translation>&amp;Kapat, girişte kal</translation>
+    </message>
+</context>
+<context>
+    <name>BreakBudgets</name>
+    <message>
+        <source>Break budgets</source>
+        <translation>Mola süreleri</translation>
+    </message>
+    <message>
+        <source>The bar turns amber near a reason's budget and red past it. 0 means no budget. Your administrator may have set defaults.</source>
+        <translation>Bir nedenin süresine yaklaşınca çubuk turuncuya, süre aşılınca kırmızıya döner. 0 süre sınırı yok demektir. Varsayılanları yöneticiniz belirlemiş olabilir.</translation>
+    </message>
+    <message>
+        <source>No break reasons yet: log in once to load them.</source>
+        <translation>Henüz mola nedeni yok: yüklemek için bir kez oturum açın.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Sınır yok</translation>
+    </message>
+    <message>
+        <source>Minutes allowed for “%s” breaks (0: no budget)</source>
+        <translation>“%s” molaları için izin verilen dakika (0: sınır yok)</translation>
     </message>
 </context>
 <context>
@@ -329,6 +368,10 @@
         <source>Will dial %s</source>
         <translation>%s aranacak</translation>
     </message>
+    <message>
+        <source>The text holds %d numbers: Enter lets you choose one</source>
+        <translation>Metinde %d numara var: Enter ile birini seçin</translation>
+    </message>
 </context>
 <context>
     <name>Grip</name>
@@ -370,10 +413,6 @@
     <message>
         <source>Your recent calls. Double-click or Enter: put the number in the dial field</source>
         <translation>Son çağrılarınız. Çift tık veya Enter: numarayı arama alanına koyar</translation>
-    </message>
-    <message>
-        <source>&amp;Dial field</source>
-        <translation>&amp;Arama alanına</translation>
     </message>
     <message>
         <source>Put the number in the bar's dial field (double-click or Enter)</source>
@@ -422,6 +461,10 @@
     <message>
         <source>Your numbers for %s</source>
         <translation>%s tarihli sayılarınız</translation>
+    </message>
+    <message>
+        <source>&amp;To the dial field</source>
+        <translation>&amp;Arama alanına koy</translation>
     </message>
 </context>
 <context>
@@ -508,6 +551,18 @@
     <message>
         <source>a member</source>
         <translation>üye</translation>
+    </message>
+    <message>
+        <source>You were already in queue %s.</source>
+        <translation>Zaten %s kuyruğundaydınız.</translation>
+    </message>
+    <message>
+        <source>You were not in queue %s.</source>
+        <translation>Zaten %s kuyruğunda değildiniz.</translation>
+    </message>
+    <message>
+        <source>The server answered “%s”, but queue %s could not be checked.</source>
+        <translation>Sunucu “%s” yanıtını verdi, ancak %s kuyruğu denetlenemedi.</translation>
     </message>
 </context>
 <context>
@@ -622,6 +677,18 @@
     <message>
         <source>&amp;Pause</source>
         <translation>&amp;Duraklat</translation>
+    </message>
+    <message>
+        <source>No sound device: the recording plays without sound.</source>
+        <translation>Ses aygıtı yok: kayıt sessiz çalıyor.</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Ses aygıtı yok</translation>
+    </message>
+    <message>
+        <source>This computer reports no audio output; connect a headset or speakers.</source>
+        <translation>Bu bilgisayarda ses çıkışı görünmüyor; kulaklık ya da hoparlör bağlayın.</translation>
     </message>
 </context>
 <context>
@@ -768,7 +835,6 @@
     <name>RemoteControl</name>
     <message>
         <source>Cannot dial “%s”: %s</source>
-        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>“%s” aranamıyor: %s</translation>
     </message>
     <message>
@@ -801,6 +867,7 @@
     </message>
     <message>
         <source>Cannot start a break: you are not logged in.</source>
+        <extracomment>How long the normalised number stays on the bar before a link dials (unless confirming). The same number again within this time is one click that launched twice (browsers do). Another link within this time of the last one is a burst: it is asked about, never queued.</extracomment>
         <translation>Mola başlatılamıyor: giriş yapmadınız.</translation>
     </message>
     <message>
@@ -834,6 +901,18 @@
     <message>
         <source>The one before was not dialled.</source>
         <translation>Bir önceki bağlantı aranmadı.</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>Oturum açık değil.</translation>
+    </message>
+    <message>
+        <source>The server did not confirm it.</source>
+        <translation>Sunucu bunu onaylamadı.</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1349,10 @@
         <source>Longest extension dialled from a link</source>
         <translation>Bağlantıdan aranan en uzun dahili</translation>
     </message>
+    <message>
+        <source>&amp;Breaks</source>
+        <translation>Mo&amp;lalar</translation>
+    </message>
 </context>
 <context>
     <name>SidePanel</name>
@@ -1334,16 +1417,8 @@
         <translation>Mola %s</translation>
     </message>
     <message>
-        <source>Key refused</source>
-        <translation>Anahtar reddedildi</translation>
-    </message>
-    <message>
         <source>unknown number</source>
         <translation>bilinmeyen numara</translation>
-    </message>
-    <message>
-        <source>(over %d min)</source>
-        <translation>(%d dk aşıldı)</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -1365,6 +1440,27 @@
         <source>Offline</source>
         <translation>Bağlantı yok</translation>
     </message>
+    <message>
+        <source>API key refused</source>
+        <translation>API anahtarı reddedildi</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Çalıyor…</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <comment>break budget</comment>
+        <translation>%d dk</translation>
+    </message>
+    <message>
+        <source>Nearly at the break budget (%s).</source>
+        <translation>Mola süresi dolmak üzere (%s).</translation>
+    </message>
+    <message>
+        <source>Over the break budget (%s).</source>
+        <translation>Mola süresi aşıldı (%s).</translation>
+    </message>
 </context>
 <context>
     <name>Toolbar</name>
@@ -1383,10 +1479,6 @@
     <message>
         <source>Break</source>
         <translation>Mola</translation>
-    </message>
-    <message>
-        <source>Start a break (choose a reason) or end it</source>
-        <translation>Mola başlat (bir neden seçin) veya bitir</translation>
     </message>
     <message>
         <source>Break reasons</source>
@@ -1472,6 +1564,58 @@
         <source>Unencrypted connection (http://): the API key travels in clear text.</source>
         <translation>Şifresiz bağlantı (http://): API anahtarı açık metin olarak gidiyor.</translation>
     </message>
+    <message>
+        <source>Start a break or change its reason; on a break the button ends it</source>
+        <translation>Mola başlatın ya da nedenini değiştirin; moladayken düğme molayı bitirir</translation>
+    </message>
+    <message>
+        <source>Choose the number to dial</source>
+        <translation>Aranacak numarayı seçin</translation>
+    </message>
+    <message>
+        <source>Enter the API &amp;key…</source>
+        <translation>API &amp;anahtarını girin…</translation>
+    </message>
+    <message>
+        <source>Enter the API key</source>
+        <translation>API anahtarını girin</translation>
+    </message>
+    <message>
+        <source>Open Settings at the API key field</source>
+        <translation>Ayarları API anahtarı alanında açar</translation>
+    </message>
+    <message>
+        <source>&amp;End break</source>
+        <translation>Molayı &amp;bitir</translation>
+    </message>
+    <message>
+        <source>The server refused the API key.</source>
+        <translation>Sunucu API anahtarını reddetti.</translation>
+    </message>
+    <message>
+        <source>You are on a call. Log out anyway?</source>
+        <translation>Görüşmedesiniz. Yine de oturumu kapatmak istiyor musunuz?</translation>
+    </message>
+    <message>
+        <source>You are on a break. End the break and log out?</source>
+        <translation>Moladasınız. Mola bitirilip oturum kapatılsın mı?</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Çıkış yap</translation>
+    </message>
+    <message>
+        <source>&amp;Stay</source>
+        <translation>&amp;Kal</translation>
+    </message>
+    <message>
+        <source>Call %s</source>
+        <translation>%s ara</translation>
+    </message>
+    <message>
+        <source>The text holds several numbers: which one?</source>
+        <translation>Metinde birden çok numara var: hangisi aransın?</translation>
+    </message>
 </context>
 <context>
     <name>TransferMenu</name>
@@ -1512,6 +1656,7 @@
     </message>
     <message>
         <source>AgentBar menu</source>
+        <extracomment>Log out as the bar does: asks first during a break or a call.</extracomment>
         <translation>AgentBar menüsü</translation>
     </message>
     <message>
@@ -1605,6 +1750,22 @@
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Günlük klasörünü aç</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>Çalıyor…</translation>
+    </message>
+    <message>
+        <source>Log in to dial.</source>
+        <translation>Arama yapmak için oturum açın.</translation>
+    </message>
+    <message>
+        <source>Choose one of them</source>
+        <translation>Birini seçin</translation>
+    </message>
+    <message>
+        <source>&amp;Dial a clipboard number (%d found)…</source>
+        <translation>Panodaki bir numarayı &amp;ara (%d bulundu)…</translation>
     </message>
 </context>
 <context>
@@ -1947,7 +2108,6 @@
     <name>phone</name>
     <message>
         <source>empty</source>
-        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
         <translation>boş</translation>
     </message>
     <message>
@@ -2065,6 +2225,11 @@
     <message>
         <source>an international number</source>
         <translation>bir yurt dışı numarası</translation>
+    </message>
+    <message>
+        <source>the text holds {count} numbers</source>
+        <extracomment>Longest plain number text accepted (after trimming surrounding whitespace). Longest link accepted; the number inside it is then held to MAX_INPUT_LENGTH. Longest free text searched for the numbers in it (a pasted note or mail signature). At most this many numbers are offered from one text. Characters removed as visual grouping: the spec's space, NBSP, - . ( ) / plus the narrow no-break space, thin space, non-breaking hyphen and en dash that word processors and mail signatures substitute for them. None of them can reach the API. Link schemes we dial, lower case.</extracomment>
+        <translation>metinde {count} numara var</translation>
     </message>
 </context>
 <context>

@@ -311,3 +311,31 @@ def test_result_is_clean_or_refusal_has_reason(text: str, fmt: DialFormat) -> No
     if fmt is DialFormat.NATIONAL or target.is_extension:
         assert not target.number.startswith("+")
     assert target.display
+
+
+# -- numbers inside text ---------------------------------------------------------------------
+
+
+def test_the_number_inside_a_text_is_found():
+    from agentbar.core.phone import parse_dial_text
+
+    assert parse_dial_text("Müşteri Ayşe, cep: 0532 123 45 67").number == "05321234567"
+    assert parse_dial_text("Tel: +90 (212) 555 01 01 / dahili 12").number == "02125550101"
+    assert parse_dial_text("1004").number == "1004"  # a plain number as before
+
+
+def test_several_numbers_in_a_text_are_all_offered_in_order():
+    from agentbar.core.phone import SeveralNumbers, parse_dial_text
+
+    with pytest.raises(SeveralNumbers) as caught:
+        parse_dial_text("Ayşe 0532 123 45 67, Ali 0533 765 43 21, Ayşe 0532 123 45 67")
+    assert [t.number for t in caught.value.targets] == ["05321234567", "05337654321"]
+
+
+def test_a_text_without_a_number_keeps_its_reason():
+    from agentbar.core.phone import numbers_in_text, parse_dial_text
+
+    with pytest.raises(InvalidNumber) as caught:
+        parse_dial_text("abc; rm -rf")
+    assert "not allowed" in str(caught.value)
+    assert numbers_in_text("x" * 100_000 + " 0532 123 45 67") == []  # only the first 1000

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from agentbar.core.agent_state import AgentState, save_state
+from agentbar.core.paths import Paths
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
 from tests.desktop.conftest import agentbar_env, launch
 
@@ -32,6 +34,11 @@ def sim() -> Iterator[Simulator]:
 
 def test_a_link_in_a_second_launch_dials_once_through_the_first(sim: Simulator, basedir: Path):
     env = agentbar_env(AGENTBAR_API_KEY=KEY)
+    # Logged in (a restart resumes it): a logged-out bar refuses to dial.
+    paths = Paths.under(basedir)
+    paths.ensure()
+    save_state(paths.state_file, AgentState(logged_in=True, agent=DEMO_AGENT))
+    sim.state.agents.login(DEMO_AGENT, sim.state.now())
     first = launch(
         "--basedir",
         str(basedir),
@@ -56,6 +63,17 @@ def test_a_link_in_a_second_launch_dials_once_through_the_first(sim: Simulator, 
         time.sleep(0.5)  # nothing more may follow
         assert dials() == [{"extension": DEMO_EXTENSION, "number": "05321234567"}]
 
+        # The shift ends: the far end hangs up, the agent logs out (nothing to ask: no call,
+        # no break once the bar has seen the call end), then quits.
+        sim.state.calls.hangup(DEMO_EXTENSION)
+        polls = sum(r.module == "activeCalls" for r in list(sim.requests))
+        _until(
+            lambda: sum(r.module == "activeCalls" for r in list(sim.requests)) > polls + 1,
+            "the bar to see the call end",
+        )
+        logout = launch("--basedir", str(basedir), "--logout", env=env)
+        assert logout.wait(TIMEOUT_S) == 0, logout.communicate()[1]
+        _until(lambda: not sim.state.agents.get(DEMO_AGENT).logged_in, "the logout")
         quitter = launch("--basedir", str(basedir), "--quit", env=env)
         assert quitter.wait(TIMEOUT_S) == 0, quitter.communicate()[1]
         assert first.wait(TIMEOUT_S) == 0

@@ -256,8 +256,12 @@ def test_the_settings_file_never_holds_the_key(qtbot, qloop, special_sim, tmp_pa
     task = qloop.create_task(run(args, paths, RedactingFilter()))
     qtbot.waitUntil(lambda: bool(_visible(Toolbar)), timeout=WAIT_MS)
     toolbar = _visible(Toolbar)[0]
+    toolbar.session.login()  # dialling needs a login
+    qtbot.waitUntil(lambda: toolbar.session.state.logged_in, timeout=WAIT_MS)
     toolbar.session.dial("0532 123 45 67")  # saves the recent numbers
     qtbot.waitUntil(paths.settings_file.exists, timeout=WAIT_MS)
+    toolbar.session.logout()  # logged out, quitting asks nothing
+    qtbot.waitUntil(lambda: not toolbar.session.state.logged_in, timeout=WAIT_MS)
     toolbar.quit_requested.emit()
     qtbot.waitUntil(task.done, timeout=WAIT_MS)
     text = paths.settings_file.read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from agentbar.core.break_reasons import menu_numbers
 from agentbar.core.logsetup import setup_logging
 from agentbar.core.paths import Paths
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
@@ -86,7 +87,8 @@ def test_a_shift_in_the_activity_log_and_the_diagnostics(qtbot, qloop, sim, log_
     qtbot.waitUntil(lambda: bool(bar.session.state.break_reasons), timeout=WAIT)
     qtbot.mouseClick(bar.break_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(bar.break_menu.isVisible, timeout=WAIT)
-    qtbot.keyClick(bar.break_menu, Qt.Key.Key_1)
+    first = menu_numbers(bar.session.state.break_reasons)[0]  # the number the menu shows
+    qtbot.keyClick(bar.break_menu, first)
     qtbot.waitUntil(lambda: bar.status.view.mode is Mode.BREAK, timeout=WAIT)
     qtbot.mouseClick(bar.break_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.status.view.mode is Mode.READY, timeout=WAIT)

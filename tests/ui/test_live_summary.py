@@ -5,13 +5,13 @@ the server answers implausible ones."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 
+from agentbar.core import clock
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason, save_state
 from agentbar.core.paths import Paths
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
@@ -93,7 +93,7 @@ def test_break_time_runs_and_survives_the_servers_implausible_times(
     _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
     # On a break for ten minutes already (a restart resumed it); the server knows it too,
     # by its own (2020) clock.
-    started = time.time() - 600
+    started = clock.time() - 600
     lunch = BreakReason("2", "YEMEK MOLASI")
     paths = Paths.under(base)
     paths.ensure()

@@ -43,6 +43,7 @@ def run(r, name: str, **args: str) -> None:
 
 def test_a_link_shows_the_normalised_number_first_then_dials(qtbot, rig, sim):
     r = rig(preview_ms=400)
+    log_in(qtbot, r)
     run(r, "dial", target="tel:%2B90%20532%20123%2045%2067")
     assert "Will dial 0532 123 45 67" in r.windows.toolbar.message.text()
     qtbot.wait(150)
@@ -53,6 +54,7 @@ def test_a_link_shows_the_normalised_number_first_then_dials(qtbot, rig, sim):
 
 def test_the_same_link_twice_in_a_row_dials_once(qtbot, rig, sim):
     r = rig()
+    log_in(qtbot, r)
     run(r, "dial", target="tel:+905321234567")
     run(r, "dial", target="callto://0532 123 45 67")  # the same number, another shape
     qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
@@ -75,6 +77,7 @@ def test_a_link_that_is_no_number_is_refused_on_the_bar(qtbot, rig, sim, target)
 
 def test_confirm_before_dial_asks_first(qtbot, rig, sim):
     r = rig(confirm_before_dial=True)
+    log_in(qtbot, r)
     run(r, "dial", target="tel:+905321234567")
     box = _message_box(qtbot)
     assert "0532 123 45 67" in box.text()
@@ -91,6 +94,7 @@ def test_confirm_before_dial_asks_first(qtbot, rig, sim):
 def test_the_dial_question_shows_the_link_as_plain_text(qtbot, rig):
     """The link is outside text: the question never renders it as rich text."""
     r = rig(confirm_before_dial=True)
+    log_in(qtbot, r)
     run(r, "dial", target="tel:+905321234567")
     box = _message_box(qtbot)
     labels = [label for label in box.findChildren(QLabel) if label.text()]
@@ -121,6 +125,7 @@ def test_an_unexpected_error_in_a_command_reaches_the_runs_error_exit(
 
 def test_dial_clipboard_command(qtbot, rig, sim):
     r = rig()
+    log_in(qtbot, r)
     QGuiApplication.clipboard().setText("0 (532) 123 45 67")
     run(r, "dial_clipboard")
     qtbot.waitUntil(lambda: bool(dials(sim)), timeout=WAIT)
@@ -195,6 +200,7 @@ def test_quit_while_on_a_break_asks_the_same_question(qtbot, rig, sim):
 
 def test_links_the_os_hands_to_the_running_app(qtbot, rig, sim):
     r = rig()
+    log_in(qtbot, r)
     r.remote.install(file_open_events=True)  # on by default on macOS only
     app = QApplication.instance()
     assert app is not None

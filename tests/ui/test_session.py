@@ -65,6 +65,18 @@ def test_restart_during_break_resumes_the_timer(qtbot, make_session, sim, paths)
     qtbot.waitUntil(lambda: again.state.on_break is None, timeout=WAIT)
 
 
+#: Dialling needs a login (a call placed while logged out could not be shown).
+LOGGED_IN = AgentState(logged_in=True, agent=DEMO_AGENT)
+
+
+def test_dialling_while_logged_out_is_refused_without_a_request(qtbot, make_session, sim):
+    session = make_session()
+    with qtbot.waitSignal(session.notified, timeout=WAIT) as blocker:
+        session.dial("0532 123 45 67")
+    assert blocker.args == ["error", "Log in to dial."]
+    assert not any(r.module == "dial" for r in sim.requests)
+
+
 @pytest.mark.parametrize(
     ("typed", "sent"),
     [
@@ -78,7 +90,7 @@ def test_restart_during_break_resumes_the_timer(qtbot, make_session, sim, paths)
     ],
 )
 def test_dial_number_shapes(qtbot, make_session, sim, typed, sent):
-    session = make_session()
+    session = make_session(state=LOGGED_IN)
     with qtbot.waitSignal(session.dial_sent, timeout=WAIT):
         session.dial(typed)
     dials = [r for r in sim.requests if r.module == "dial"]
@@ -162,7 +174,7 @@ def test_wrong_key_says_so_and_keeps_state(qtbot, make_session, sim):
 
 
 def test_failed_action_is_not_retried(qtbot, make_session, sim):
-    session = make_session()
+    session = make_session(state=LOGGED_IN)
     sim.faults.error_rate = 1.0
     with qtbot.waitSignal(session.notified, timeout=WAIT) as blocker:
         session.dial("05321234567")

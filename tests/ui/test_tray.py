@@ -212,6 +212,7 @@ def test_break_and_end_break_from_the_menu(qtbot, rig, sim):
 
 def test_dial_clipboard_shows_the_normalised_number_and_dials(qtbot, rig, sim):
     r = rig()
+    log_in(qtbot, r)
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("Tel: +90 (532) 123-45-67")
     action = open_menu(r.tray)["trayDialClipboard"]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from agentbar.core.phone import DialTarget, InvalidNumber
+from agentbar.core.phone import DialTarget, InvalidNumber, SeveralNumbers
 from agentbar.ui.messages import number_reason
 
 
@@ -56,6 +56,12 @@ class DialField(QLineEdit):
             return
         try:
             target = self._parse(text)
+        except SeveralNumbers as exc:
+            self.preview_changed.emit(
+                self.tr("The text holds %d numbers: Enter lets you choose one") % len(exc.targets),
+                True,
+            )
+            return
         except InvalidNumber as exc:
             self.preview_changed.emit(self.tr("Cannot dial: %s") % number_reason(exc), False)
             return

@@ -34,6 +34,7 @@ class View:
     text: str
     timer: str = ""  # always shown in full; ``text`` is elided first when space runs out
     budget: str = ""  # "", "near", "over"
+    limit: str = ""  # the budget ("10 min"), shown after the timer when the name still fits
 
 
 class StatusPill(QLabel):
@@ -68,12 +69,14 @@ class StatusPill(QLabel):
             timer = self.tr("↻ %d s", "retrying in") % wait
             if state.on_break:
                 timer = self.tr("Break %s") % mmss(state.on_break.elapsed(now)) + " · " + timer
-            text = self.tr("Key refused") if connection.auth_failed else self.tr("Offline")
+            text = self.tr("API key refused") if connection.auth_failed else self.tr("Offline")
             return View(Mode.OFFLINE, text, timer)
         if call is not None and state.logged_in:
             arrow = {"in": "↙ ", "out": "↗ "}.get(call.direction, "")
             number = call.number or self.tr("unknown number")
-            return View(Mode.CALL, f"{arrow}{display_number(number)}", mmss(call.elapsed(now)))
+            # Ringing is not talking: the talk timer starts at the answer (core/calls.py).
+            timer = self.tr("Ringing…") if call.ringing else mmss(call.elapsed(now))
+            return View(Mode.CALL, f"{arrow}{display_number(number)}", timer)
         if state.on_break:
             brk = state.on_break
             elapsed = brk.elapsed(now)
@@ -84,10 +87,8 @@ class StatusPill(QLabel):
                     budget = "over"
                 elif elapsed > limit * 60 * 0.8:
                     budget = "near"
-            timer = mmss(elapsed)
-            if budget == "over":
-                timer += " " + self.tr("(over %d min)") % limit
-            return View(Mode.BREAK, brk.reason_name, timer, budget)
+            shown_limit = self.tr("%d min", "break budget") % limit if budget else ""
+            return View(Mode.BREAK, brk.reason_name, mmss(elapsed), budget, shown_limit)
         if state.logged_in:
             return View(Mode.READY, self.tr("Ready"))
         return View(Mode.LOGGED_OUT, self.tr("Logged out"))
@@ -103,10 +104,17 @@ class StatusPill(QLabel):
             bg, fg = _BUDGET_OVER
             symbol = "⚠"
         suffix = f" · {view.timer}" if view.timer else ""
+        full = f"{suffix} / {view.limit}" if view.limit else suffix
         metrics = self.fontMetrics()
-        room = self.width() - 28 - metrics.horizontalAdvance(f"{symbol}  {suffix}")
-        text = metrics.elidedText(view.text, Qt.TextElideMode.ElideRight, max(room, 40))
-        self.setText(f"{symbol}  {text}{suffix}")
+
+        def room(tail: str) -> int:
+            return self.width() - 28 - metrics.horizontalAdvance(f"{symbol}  {tail}")
+
+        # The reason's name comes first: the budget gives way (it is in the tooltip), then
+        # a long name keeps its start and end ("Eğitim … molası"), which tell reasons apart.
+        shown = full if metrics.horizontalAdvance(view.text) <= room(full) else suffix
+        text = metrics.elidedText(view.text, Qt.TextElideMode.ElideMiddle, max(room(shown), 60))
+        self.setText(f"{symbol}  {text}{shown}")
         style = (
             f"#statusPill {{ background: {bg}; color: {fg}; border: 2px {border} {fg};"
             " border-radius: 11px; padding: 2px 10px; font-weight: bold; }"
@@ -114,8 +122,13 @@ class StatusPill(QLabel):
         if style != self.styleSheet():  # not each second for the timer: a restyle costs
             self.setStyleSheet(style)
         label = self.mode_label(view.mode)
-        self.setToolTip(tooltip(f"{label}: {view.text}{suffix}"))  # a caller, a reason
-        self.setAccessibleDescription(f"{label}: {view.text}{suffix}")
+        tip = f"{label}: {view.text}{full}"
+        if view.budget == "near":
+            tip += "\n" + self.tr("Nearly at the break budget (%s).") % view.limit
+        elif view.budget == "over":
+            tip += "\n" + self.tr("Over the break budget (%s).") % view.limit
+        self.setToolTip(tooltip(tip))  # a caller, a reason: plain text
+        self.setAccessibleDescription(tip)
 
     def mode_label(self, mode: Mode) -> str:
         return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QShortcut
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QToolButton,
     QVBoxLayout,
@@ -19,24 +20,34 @@ from PySide6.QtWidgets import (
 
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
+from agentbar.core.break_reasons import menu_numbers
 from agentbar.core.calls import CurrentCall
+from agentbar.core.phone import DialTarget, InvalidNumber, SeveralNumbers
 from agentbar.core.settings import Settings, is_cleartext
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.bar.dial_field import DialField
 from agentbar.ui.bar.status_pill import StatusPill
 from agentbar.ui.bar.widgets import Grip, LastingNotes, TransferMenu
 from agentbar.ui.plain_text import tooltip
+from agentbar.ui.questions import confirm
 from agentbar.ui.resources import icon
+from agentbar.ui.shortcuts import ShortcutPassThrough
 from agentbar.ui.state_view import Mode
+from agentbar.ui.tasks import TaskOwner
 
 _MESSAGE_COLOURS = {"info": "#263238", "warning": "#8d4b00", "error": "#b71c1c"}
 _MESSAGE_SYMBOLS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
+
+
+def _native(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class Toolbar(QFrame):
     """The bar. Renders the session's signals; every button calls a session method."""
 
     settings_requested = Signal()
+    key_settings_requested = Signal()  # Settings, opened at the API key field
     panel_requested = Signal()
     quit_requested = Signal()
     diagnostics_requested = Signal()
@@ -55,6 +66,9 @@ class Toolbar(QFrame):
             | Qt.WindowType.WindowStaysOnTopHint
         )
         self.setAccessibleName(self.tr("AgentBar toolbar"))
+        self._tasks = TaskOwner()
+        self._asking = False
+        self._keymap: list[tuple[str, Callable[[], object]]] = []
         self._build()
         self._connect()
         self._tick = QTimer(self)
@@ -71,7 +85,13 @@ class Toolbar(QFrame):
     # -- building ------------------------------------------------------------------------
 
     def _button(
-        self, text: str, icon_name: str, tip: str, shortcut: str, slot: Callable[[], object]
+        self,
+        text: str,
+        icon_name: str,
+        tip: str,
+        shortcut: str,
+        slot: Callable[[], object],
+        key_slot: Callable[[], object] | None = None,
     ) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
@@ -81,12 +101,45 @@ class Toolbar(QFrame):
         keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(f"{tip} ({keys})")
         button.clicked.connect(slot)
-        self._shortcut(shortcut, lambda: button.isEnabled() and slot())
+        key = key_slot or slot
+        self._shortcut(shortcut, lambda: button.isEnabled() and key())
         return button
 
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
+    def _shortcut(self, keys: str, slot: Callable[[], object], *, here: bool = True) -> None:
+        """A bar key: on the bar (unless ``here`` is False: a menu action has it) and on
+        every window given to :meth:`bind_shortcuts`. Line edits let them through
+        (ui/shortcuts.py)."""
+        self._keymap.append((keys, slot))
+        if here:
+            self._bind(self, keys, slot)
+
+    @staticmethod
+    def _bind(window: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        if isinstance(window, QMenu):  # a popup: it closes, then the key acts
+            shortcut.activated.connect(window.close)
         shortcut.activated.connect(slot)
+        return shortcut
+
+    def bind_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Make the bar's keys act in ``window`` too (the side panel), and let its line
+        edits pass them on. Window-scoped rather than application-wide: a bar that is being
+        replaced (a language switch) never makes a key ambiguous."""
+        self.shortcut_guard.watch(*window.findChildren(QLineEdit))
+        return [self._bind(window, keys, slot) for keys, slot in self._keymap]
+
+    @staticmethod
+    def _fit(button: QToolButton, texts: Sequence[str]) -> None:
+        """Size ``button`` for the widest of its texts, so a state change never moves the
+        buttons to its right (the texts are in the current language)."""
+        shown = button.text()
+        widths = []
+        for text in texts:
+            button.setText(text)
+            widths.append(button.sizeHint().width())
+        button.setText(shown)
+        button.setMinimumWidth(max(widths))
 
     def _build(self) -> None:
         self.grip = Grip(self)
@@ -101,13 +154,18 @@ class Toolbar(QFrame):
         self.break_button = self._button(
             self.tr("Break"),
             "pause",
-            self.tr("Start a break (choose a reason) or end it"),
+            self.tr("Start a break or change its reason; on a break the button ends it"),
             "Ctrl+B",
             self._on_break_clicked,
+            self._show_break_menu,
         )
         self.break_menu = QMenu(self)
         self.break_menu.setAccessibleName(self.tr("Break reasons"))
         self.dial_field = DialField(self.session.parse_number, self)
+        self.number_menu = QMenu(self)
+        self.number_menu.setObjectName("numberChooser")
+        self.number_menu.setAccessibleName(self.tr("Choose the number to dial"))
+        self.number_menu.setToolTipsVisible(True)
         self.call_button = self._button(
             self.tr("Call"),
             "phone",
@@ -156,6 +214,7 @@ class Toolbar(QFrame):
                 action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(slot)
+            self._shortcut(shortcut, slot, here=False)
             menu.addAction(action)
             self.addAction(action)
         self.menu_button.setMenu(menu)
@@ -168,6 +227,19 @@ class Toolbar(QFrame):
         self.message.setAccessibleName(self.tr("Last message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(False)
+        self.key_button = QToolButton(self)
+        self.key_button.setObjectName("keyButton")
+        self.key_button.setText(self.tr("Enter the API &key…"))
+        self.key_button.setAccessibleName(self.tr("Enter the API key"))
+        self.key_button.setToolTip(self.tr("Open Settings at the API key field"))
+        self.key_button.clicked.connect(self.key_settings_requested.emit)
+        self.key_button.hide()
+        self.shortcut_guard = ShortcutPassThrough(self)
+        self.shortcut_guard.watch(self.dial_field)
+        for popup in (self.transfer_menu, self.break_menu):  # popups are windows of their own
+            self.bind_shortcuts(popup)
+        self._fit(self.login_button, (self.tr("Log in"), self.tr("Log out")))
+        self._fit(self.break_button, (self.tr("Break"), self.tr("End break")))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -189,7 +261,11 @@ class Toolbar(QFrame):
         layout.setContentsMargins(6, 4, 6, 3)
         layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(0, 0, 0, 0)
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.key_button)
+        layout.addLayout(message_row)
         self.notes = LastingNotes(self)
         layout.addWidget(self.notes)
         self._offline_frame: bool | None = None
@@ -237,8 +313,9 @@ class Toolbar(QFrame):
         online = s.connection.online
         logged_in = s.state.logged_in
         on_call = s.call is not None
-        self.login_button.setEnabled(online and bool(s.settings.agent))
+        self.login_button.setEnabled(online and bool(s.settings.agent) and not self._asking)
         self.break_button.setEnabled(online and logged_in)
+        # Logged out, Call stays clickable and says "Log in to dial" (README).
         self.call_button.setEnabled(online and bool(s.settings.extension))
         self.dial_field.setEnabled(True)  # typing never needs the server
         self.transfer_button.setEnabled(online and on_call)
@@ -263,20 +340,42 @@ class Toolbar(QFrame):
         self._refresh_status()
 
     def _rebuild_break_menu(self, reasons: tuple[BreakReason, ...]) -> None:
+        """The reasons, numbered as everywhere (core/break_reasons.py). On a break the
+        current reason is checked and another one changes the reason."""
         self.break_menu.clear()
-        for index, reason in enumerate(reasons):
-            prefix = f"&{index + 1} " if index < 9 else ""
-            action = self.break_menu.addAction(prefix + reason.name)
-            action.triggered.connect(lambda _=False, r=reason: self.session.start_break(r))
+        current = self.session.state.on_break
+        for reason, number in zip(reasons, menu_numbers(reasons), strict=True):
+            action = self.break_menu.addAction((f"&{number} " if number else "") + reason.name)
+            action.setObjectName(f"breakReason:{reason.id}")
+            if current is not None and current.reason_id == reason.id:
+                action.setCheckable(True)
+                action.setChecked(True)
+                action.setEnabled(False)
+            action.triggered.connect(lambda _=False, r=reason: self._on_reason_chosen(r))
         if not reasons:
             action = self.break_menu.addAction(self.tr("No break reasons yet (server offline?)"))
             action.setEnabled(False)
+        if current is not None:
+            self.break_menu.addSeparator()
+            end = self.break_menu.addAction(self.tr("&End break") + "\t" + _native("Ctrl+E"))
+            end.setObjectName("endBreak")
+            end.triggered.connect(self._end_break_shortcut)
+
+    def _on_reason_chosen(self, reason: BreakReason) -> None:
+        if self.session.state.on_break:
+            self.session.change_break(reason)
+        else:
+            self.session.start_break(reason)
 
     def _on_call_changed(self, _call: CurrentCall | None) -> None:
         self._refresh_status()
 
     def _on_connection_changed(self, connection: Connection) -> None:
-        if not connection.online:
+        refused = not connection.online and connection.auth_failed
+        self.key_button.setVisible(refused)
+        if refused:
+            self._show_message("error", self.tr("The server refused the API key."), 0)
+        elif not connection.online:
             self._show_message("error", self.tr("Server unreachable: %s") % connection.reason, 0)
         self._refresh_status()
 
@@ -323,16 +422,52 @@ class Toolbar(QFrame):
 
     def _on_login_clicked(self) -> None:
         if self.session.state.logged_in:
-            self.session.logout()
+            self.request_logout()
         else:
             self.session.login()
 
+    def request_logout(self) -> None:
+        """Log out; during a break or a call ask first (No is the default). Yes ends the
+        break (breakEnd) before logoutAgent. The tray and remote commands come here too."""
+        self._tasks.start(self._logout(), "logging out")
+
+    async def _logout(self) -> None:
+        s = self.session
+        if not s.state.logged_in or self._asking:
+            return
+        if s.state.on_break or s.call is not None:
+            if s.call is not None:
+                text = self.tr("You are on a call. Log out anyway?")
+            else:
+                text = self.tr("You are on a break. End the break and log out?")
+            self._asking = True
+            self._update_enabled()
+            try:
+                sure = await confirm(
+                    self, self.tr("Log out"), text, self.tr("&Log out"), self.tr("&Stay")
+                )
+            finally:
+                self._asking = False
+                self._update_enabled()
+            if not sure:
+                return
+        if s.state.on_break:
+            await s.end_break()
+            if s.state.on_break:
+                return  # breakEnd failed: the message says why; still on the break
+        await s.logout()
+
     def _on_break_clicked(self) -> None:
+        """The button: on a break it ends the break; otherwise the reasons."""
         if self.session.state.on_break:
             self.session.end_break()
             return
+        self._show_break_menu()
+
+    def _show_break_menu(self) -> None:
         if not self.session.state.break_reasons:
             self.session.refresh_reasons()
+        self._rebuild_break_menu(self.session.state.break_reasons)
         pos = self.break_button.mapToGlobal(QPoint(0, self.break_button.height()))
         self.break_menu.popup(pos)
 
@@ -346,8 +481,28 @@ class Toolbar(QFrame):
         self.dial_field.selectAll()
 
     def _dial(self, text: str) -> None:
-        if self.call_button.isEnabled():
-            self.session.dial(text)
+        if not self.call_button.isEnabled():
+            return
+        try:
+            self.session.parse_number(text)
+        except SeveralNumbers as exc:
+            self.choose_number(exc.targets)
+            return
+        except (InvalidNumber, ValueError):
+            pass  # the session says why
+        self.session.dial(text)
+
+    def choose_number(self, targets: Sequence[DialTarget]) -> None:
+        """The text held several numbers: a small menu under the dial field asks which one
+        (1-9 choose, Escape dials none). Links and the clipboard use it too."""
+        menu = self.number_menu
+        menu.clear()
+        for index, target in enumerate(targets[:9]):
+            action = menu.addAction(f"&{index + 1} " + self.tr("Call %s") % target.display)
+            action.setToolTip(target.source)
+            action.triggered.connect(lambda _=False, t=target: self.session.dial(t.number))
+        self._show_message("info", self.tr("The text holds several numbers: which one?"), 8000)
+        menu.popup(self.dial_field.mapToGlobal(QPoint(0, self.dial_field.height())))
 
     def _on_call_clicked(self) -> None:
         self._dial(self.dial_field.text())

@@ -51,6 +51,9 @@ class TransferMenu(QMenu):
         self.field.setPlaceholderText(self.tr("Extension, then Enter"))
         self.field.setAccessibleName(self.tr("Transfer target"))
         self.field.setToolTip(self.tr("The extension to transfer the call to"))
+        # Wide enough for its hint in either language (it was cut off).
+        hint = self.field.fontMetrics().horizontalAdvance(self.field.placeholderText())
+        self.field.setMinimumWidth(hint + 24)
         self.field.returnPressed.connect(self._on_field_entered)
         self._field_action = QWidgetAction(self)
         self._field_action.setDefaultWidget(self.field)

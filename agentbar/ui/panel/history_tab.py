@@ -63,7 +63,7 @@ class HistoryTab(QWidget):
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.dial_button = tab_button(
             self,
-            self.tr("&Dial field"),
+            self.tr("&To the dial field"),
             self.tr("Put the number in the bar's dial field (double-click or Enter)"),
             self.tr("Put the number in the dial field"),
         )

@@ -30,7 +30,7 @@ from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.gc_guard import freeze_loaded_rows
-from agentbar.ui.messages import error_text, os_error_text, with_server_text
+from agentbar.ui.messages import error_text, os_error_text
 from agentbar.ui.tasks import TaskOwner
 from agentbar.workers import on_cpu_lane
 
@@ -57,7 +57,9 @@ class PanelSession(QObject):
     recordings_loaded = Signal(object, object)  # list[CallEntry], since: date
     history_loaded = Signal(object, object)  # list[CallEntry], TodaySummary
     queues_loaded = Signal(object)  # list[QueueInfo]
-    queue_changed = Signal(object, str)  # QueueInfo, message
+    # QueueInfo, message, outcome: "changed" (the member list shows it), "unchanged" (it
+    # already was so) or "unconfirmed" (the list does not show it, or could not be read)
+    queue_changed = Signal(object, str, str)
     queue_failed = Signal(str, str)  # queue, message
     download_started = Signal(str)  # server path
     download_progressed = Signal(str, object, object)  # server path, bytes, total | None
@@ -395,16 +397,29 @@ class PanelSession(QObject):
     async def _change_queue(self, queue: str, join: bool) -> None:
         agent = self.agent
         client = await self.gate.client()
+        old = next((q for q in self.queues if q.extension == queue), None)
+        before = await self._membership(queue)  # fresh: the list shown may be stale
         ack = await client.agents_queue(queue, [agent], make=join)
         member = await self._membership(queue)
-        old = next((q for q in self.queues if q.extension == queue), None)
         info = QueueInfo(queue, old.description if old else "", member)
         self.queues = [info if q.extension == queue else q for q in self.queues]
-        if member is None or member == join:
-            done = self.tr("Joined queue %s.") if join else self.tr("Left queue %s.")
-            message = with_server_text(done % queue, ack.message)
+        # Success only when the server's own list shows the change (the "done" answer alone
+        # proves nothing: the vendor server answers it whatever happened).
+        outcome = "unconfirmed"
+        if member == join and before is not None and before != join:
+            outcome = "changed"
+            message = self.tr("Joined queue %s.") if join else self.tr("Left queue %s.")
+            message %= queue
+        elif member == join:
+            outcome = "unchanged"
+            message = self.tr("You were already in queue %s.") if join else ""
+            message = message or self.tr("You were not in queue %s.")
+            message %= queue
+        elif member is None:
+            message = self.tr("The server answered “%s”, but queue %s could not be checked.")
+            message %= (ack.message, queue)
         else:
             message = self.tr("The server answered “%s”, but queue %s still lists agent %s as %s.")
             state = self.tr("not a member") if join else self.tr("a member")
             message %= (ack.message, queue, agent, state)
-        self.queue_changed.emit(info, message)
+        self.queue_changed.emit(info, message, outcome)

@@ -99,6 +99,14 @@ class Player(QObject):
     def duration(self) -> int:
         return int(self._player.duration()) if self._player is not None else 0
 
+    @staticmethod
+    def sound_device_missing() -> bool:
+        """Whether the system offers no audio output (a recording then plays silently:
+        the FFmpeg backend still runs the position, so it plays visually)."""
+        from PySide6.QtMultimedia import QMediaDevices
+
+        return not QMediaDevices.audioOutputs()
+
     @property
     def speed(self) -> float:
         return self._speed

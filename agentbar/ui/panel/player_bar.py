@@ -132,6 +132,16 @@ class PlayerBar(QWidget):
             self.tr("&Cancel"), self.tr("Stop the download"), sp.SP_DialogCancelButton
         )
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.no_sound = QLabel(
+            "🔇 " + self.tr("No sound device: the recording plays without sound."), self
+        )
+        self.no_sound.setObjectName("noSoundDevice")
+        self.no_sound.setAccessibleName(self.tr("No sound device"))
+        self.no_sound.setToolTip(
+            self.tr("This computer reports no audio output; connect a headset or speakers.")
+        )
+        self.no_sound.setStyleSheet("color: #8d4b00;")
+        self.no_sound.hide()
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("Player message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -157,6 +167,7 @@ class PlayerBar(QWidget):
         layout.addLayout(controls, 1, 0)
         layout.addLayout(settings, 2, 0)
         layout.addWidget(self.message, 3, 0)
+        layout.addWidget(self.no_sound, 4, 0)
         self.hide_progress()
 
     # -- what the tab tells us -----------------------------------------------------------
@@ -228,6 +239,8 @@ class PlayerBar(QWidget):
             self.player.seek(value)
 
     def _on_playing(self, playing: bool) -> None:
+        if playing:  # asked at each start: a headset may come or go
+            self.no_sound.setVisible(self.player.sound_device_missing())
         sp = QStyle.StandardPixmap
         text = self.tr("&Pause") if playing else self.tr("&Play")
         self.play_button.setText(text)

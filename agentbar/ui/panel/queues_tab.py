@@ -122,14 +122,15 @@ class QueuesTab(QWidget):
                 item.setFont(font)
             self.table.setItem(row, column, item)
 
-    def _on_changed(self, queue: QueueInfo, message: str) -> None:
+    def _on_changed(self, queue: QueueInfo, message: str, outcome: str) -> None:
         for row, old in enumerate(self.queues):
             if old.extension == queue.extension:
                 self.queues[row] = queue
                 self._fill(row, queue)
-        ok = queue.member is not None
-        self.result.setText(("✔ " if ok else "⚠ ") + message)
-        self.notified.emit("info" if ok else "warning", message)
+        # Once, beside the buttons (not again on the panel's message line); ✔ only for a
+        # change the server's member list confirms.
+        symbol = {"changed": "✔ ", "unchanged": "ℹ "}.get(outcome, "⚠ ")
+        self.result.setText(symbol + message)
         self._update_buttons()
 
     def _on_failed(self, _queue: str, message: str) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentbar.api.errors import redact
+from agentbar.core.agent_state import BreakReason
 from agentbar.core.connection_check import ConnectionReport
 from agentbar.core.settings import (
     POLL_INTERVAL_RANGE_S,
@@ -35,6 +36,7 @@ from agentbar.core.settings import (
     validate_extension,
 )
 from agentbar.ui.messages import error_text, translated_sentences
+from agentbar.ui.settings.breaks_page import BreakBudgets
 from agentbar.ui.settings.desktop_page import DesktopSettings
 from agentbar.ui.settings.fields import (
     COMMON_REGIONS,
@@ -79,6 +81,7 @@ class SettingsDialog(QDialog):
         locked: frozenset[str] = frozenset(),
         checker: Checker | None = None,
         basedir: str | None = None,
+        break_reasons: tuple[BreakReason, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +104,8 @@ class SettingsDialog(QDialog):
         self._tabs.setAccessibleName(self.tr("Settings pages"))
         self._tabs.addTab(self._page(self._form), self.tr("Ser&ver and dialling"))
         self._tabs.addTab(self._page(general), self.tr("&General and desktop"))
+        self.breaks = BreakBudgets(break_reasons, settings.break_budgets_min)
+        self._tabs.addTab(self._page(self.breaks), self.tr("&Breaks"))
         hint = self.tr("Enter the server URL, agent number and extension to save.")
         self._hint = message(self.tr("Why OK is unavailable"), hint)
         kind = QDialogButtonBox.StandardButton
@@ -321,10 +326,13 @@ class SettingsDialog(QDialog):
         describe(self._cache.lineEdit(), self._cache.accessibleName(), tip)
 
     @staticmethod
-    def _page(form: Form) -> QWidget:
+    def _page(content: Form | QWidget) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addLayout(form)
+        if isinstance(content, QWidget):
+            layout.addWidget(content)
+        else:
+            layout.addLayout(content)
         layout.addStretch(1)
         return page
 
@@ -361,7 +369,14 @@ class SettingsDialog(QDialog):
             notifications=self._notifications.isChecked(),
             language=self._language.currentData(),
             recordings_cache_mb=self._cache.value(),
+            break_budgets_min=self.breaks.result(),
         )
+
+    def focus_key(self) -> None:
+        """Show the API key field with the keyboard in it (the bar's "Enter the API key")."""
+        self._tabs.setCurrentIndex(0)
+        self._key.setFocus()
+        self._key.selectAll()
 
     def result_key(self) -> str:
         """The API key as typed, without surrounding whitespace (may be empty)."""

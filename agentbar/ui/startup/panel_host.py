@@ -65,6 +65,8 @@ class PanelHost(QObject):
                 self.panel_session = PanelSession(self.session, self.recordings_dir, parent=self)
             self.panel = SidePanel(self.panel_session, shared_player())
             self.panel.dial_requested.connect(self.put_in_dial_field)
+            # The bar's keys act in the panel and its fields too (ui/shortcuts.py).
+            self.toolbar.bind_shortcuts(self.panel)
         return self.panel
 
     @property

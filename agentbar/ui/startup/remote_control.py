@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import time
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from agentbar.core.break_reasons import find_reason, menu_numbers
 from agentbar.core.commands import Command
-from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, link_risk
-from agentbar.ui.clipboard import clipboard_target
+from agentbar.core.phone import URI_SCHEMES, DialTarget, InvalidNumber, SeveralNumbers, link_risk
+from agentbar.ui.clipboard import clipboard_several, clipboard_target
 from agentbar.ui.messages import number_reason, translated
-from agentbar.ui.startup.questions import ask
+from agentbar.ui.questions import ask
 from agentbar.ui.startup.windows import AppWindows
 from agentbar.ui.tasks import TaskOwner
 
@@ -82,30 +86,83 @@ class RemoteControl(QObject):
             instance.removeEventFilter(self)
         self._installed = self._filtering = False
 
-    def _say(self, level: str, text: str) -> None:
+    def _say(self, level: str, text: str) -> str:
+        """Show ``text`` on the bar; returns it as the refusal reason when it is not info."""
         self.show_toolbar()
         self.windows.toolbar.show_message(level, text)
+        return "" if level == "info" else text
 
     # -- commands ------------------------------------------------------------------------
 
     def execute(self, command: Command) -> None:
-        """Carry out one validated command (from the socket or this launch's arguments)."""
+        """Carry out one validated command (this launch's own arguments); refusals are
+        shown on the bar."""
+        outcome = self._dispatch(command)
+        if not isinstance(outcome, str):
+            self._tasks.start(outcome, f"the {command.name} command")
+
+    async def answer(self, command: Command) -> str:
+        """Carry out one validated command from another launch; "" when it was accepted,
+        else why not (the launch prints it and exits non-zero). A question to the agent
+        (quit, log out, confirm a dial) is accepted once asked, without waiting for it."""
+        outcome = self._dispatch(command)
+        return outcome if isinstance(outcome, str) else await outcome
+
+    def _dispatch(self, command: Command) -> str | Coroutine[Any, Any, str]:
+        """The refusal ("" for none) of a command carried out at once, or the coroutine
+        of one that waits for the server."""
         log.info("carrying out the command %s", command.name)
         name, args = command.name, command.args
         if name == "dial":
-            self.dial_link(args["target"])
-        elif name == "dial_clipboard":
-            self.dial_clipboard()
-        elif name == "show":
+            return self.dial_link(args["target"])
+        if name == "dial_clipboard":
+            return self.dial_clipboard()
+        if name == "show":
             self.show_toolbar()
-        elif name == "break":
-            self._tasks.start(self._start_break(args["reason"]), "the break command")
-        elif name == "end_break":
-            self._end_break()
-        elif name == "quit":
+            return ""
+        state = self.session.state
+        if name == "break":
+            if not state.logged_in:
+                return self._say("warning", self.tr("Cannot start a break: you are not logged in."))
+            if state.on_break:
+                return self._say(
+                    "warning",
+                    self.tr("You are already on a break (%s).") % state.on_break.reason_name,
+                )
+            return self._start_break(args["reason"])
+        if name == "end_break":
+            if not state.on_break:
+                return self._say("warning", self.tr("You are not on a break."))
+            return self._end_break()
+        if name == "logout":
+            if not self.session.state.logged_in:
+                return self._say("warning", self.tr("You are not logged in."))
+            self.show_toolbar()
+            self.windows.request_logout()
+            return ""
+        if name == "quit":
             self._tasks.start(self.windows.request_quit(), "the quit command")
-        else:  # validated upstream; a new command must be handled here
-            log.error("no handler for command %s", name)
+            return ""
+        log.error("no handler for command %s", name)  # validated upstream: a new command
+        return "unknown command"
+
+    async def _outcome(self, task: asyncio.Task[object], done: Callable[[], bool]) -> str:
+        """ "" when ``task`` (a session action) left the state ``done``, else the error the
+        session showed (or a plain "failed")."""
+        errors: list[str] = []
+
+        def collect(level: str, text: str) -> None:
+            if level != "info":
+                errors.append(text)
+
+        self.session.notified.connect(collect)
+        try:
+            await task
+        finally:
+            self.session.notified.disconnect(collect)
+        if done():
+            return ""
+        return errors[-1] if errors else self.tr("The server did not confirm it.")
 
     def show_toolbar(self) -> None:
         toolbar = self.windows.toolbar
@@ -120,29 +177,42 @@ class RemoteControl(QObject):
         else:
             self.show_toolbar()
 
-    def dial_link(self, text: str) -> None:
-        """Show the normalised number, then dial it (or ask first); refusals go to the bar."""
+    def dial_link(self, text: str) -> str:
+        """Show the normalised number, then dial it (or ask first); refusals go to the bar
+        and are returned. A text with several numbers asks which one on the bar."""
         try:
             target = self.session.parse_number(text)
+        except SeveralNumbers as exc:
+            self.show_toolbar()
+            self.windows.toolbar.choose_number(exc.targets)
+            return ""
         except InvalidNumber as exc:
-            self._say(
+            return self._say(
                 "error", self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc))
             )
-            return
         except ValueError:
-            self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
-            return
-        self._dial(text, target, link=True)
+            return self._say(
+                "error", self.tr("Cannot dial: the phone region in Settings is invalid.")
+            )
+        if not self.session.state.logged_in:
+            return self._say("error", self.tr("Log in to dial."))
+        return self._dial(text, target, link=True)
 
-    def dial_clipboard(self) -> None:
+    def dial_clipboard(self) -> str:
         target, why = clipboard_target(self.session.parse_number)
         if target is None:
-            self._say("warning", self.tr("Nothing to dial: %s.") % why)
-            return
-        self._dial(target.source, target)
+            several = clipboard_several(self.session.parse_number)
+            if several:
+                self.show_toolbar()
+                self.windows.toolbar.choose_number(several)
+                return ""
+            return self._say("warning", self.tr("Nothing to dial: %s.") % why)
+        if not self.session.state.logged_in:
+            return self._say("error", self.tr("Log in to dial."))
+        return self._dial(target.source, target)
 
-    def _dial(self, text: str, target: DialTarget, *, link: bool = False) -> None:
-        """Dial ``target`` after a preview, or ask first.
+    def _dial(self, text: str, target: DialTarget, *, link: bool = False) -> str:
+        """Dial ``target`` after a preview, or ask first; returns why not ("" when it goes on).
 
         A link (text from outside) always asks, whatever the confirm setting says, when it
         names an emergency, short service, premium-rate or (by the setting) international
@@ -155,18 +225,17 @@ class RemoteControl(QObject):
         self._recent = {n: t for n, t in self._recent.items() if now - t < REPEAT_WINDOW_S}
         if target.number in self._recent:
             log.info("ignored the same number again within %.0f s", REPEAT_WINDOW_S)
-            return
+            return ""
         why = ""
         if link:
             burst = now - self._last_link < BURST_WINDOW_S
             self._last_link = now
             if self._asking:
-                self._say(
+                return self._say(
                     "warning",
                     self.tr("Did not dial %s: another link is waiting for your answer.")
                     % target.display,
                 )
-                return
             settings = self.session.settings
             try:
                 risk = link_risk(
@@ -176,14 +245,14 @@ class RemoteControl(QObject):
                     international=settings.confirm_international_links,
                 )
             except InvalidNumber as exc:
-                self._say(
+                return self._say(
                     "error",
                     self.tr("Cannot dial “%s”: %s") % (exc.source[:80], number_reason(exc)),
                 )
-                return
             except ValueError:
-                self._say("error", self.tr("Cannot dial: the phone region in Settings is invalid."))
-                return
+                return self._say(
+                    "error", self.tr("Cannot dial: the phone region in Settings is invalid.")
+                )
             if risk:
                 why = self.tr("This link asks to call %s.") % translated("phone", risk)
             if burst:
@@ -200,13 +269,14 @@ class RemoteControl(QObject):
             self._tasks.start(
                 self._confirm_and_dial(text, target, why, link=link), "the dial question"
             )
-            return
+            return ""
         self._say("info", self.tr("Will dial %s…") % target.display)
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: self._preview_done(timer, text))
         self._pending = timer
         timer.start(self.preview_ms)
+        return ""
 
     def _preview_done(self, timer: QTimer, text: str) -> None:
         if self._pending is timer:
@@ -247,34 +317,27 @@ class RemoteControl(QObject):
         else:
             self._recent.pop(target.number, None)
 
-    async def _start_break(self, reason_id: str) -> None:
-        state = self.session.state
-        if not state.logged_in:
-            self._say("warning", self.tr("Cannot start a break: you are not logged in."))
-            return
-        if state.on_break:
-            self._say(
-                "info", self.tr("You are already on a break (%s).") % state.on_break.reason_name
-            )
-            return
-        if not state.break_reasons:
+    async def _start_break(self, wanted: str) -> str:
+        """``wanted``: the server's ID, the menu's number or the reason's name."""
+        if not self.session.state.break_reasons:
             await self.session.refresh_reasons()
         reasons = self.session.state.break_reasons
-        reason = next((r for r in reasons if r.id == reason_id), None)
+        reason = find_reason(reasons, wanted)
         if reason is None:
-            known = ", ".join(f"{r.id} ({r.name})" for r in reasons) or self.tr("none")
-            self._say(
+            numbers = menu_numbers(reasons)
+            known = ", ".join(
+                f"{n or r.id} {r.name}" for r, n in zip(reasons, numbers, strict=True)
+            ) or self.tr("none")
+            return self._say(
                 "warning",
-                self.tr("There is no break reason “%s”. Known reasons: %s.") % (reason_id, known),
+                self.tr("There is no break reason “%s”. Known reasons: %s.") % (wanted, known),
             )
-            return
-        self.session.start_break(reason)
+        task = self.session.start_break(reason)
+        return await self._outcome(task, lambda: self.session.state.on_break is not None)
 
-    def _end_break(self) -> None:
-        if not self.session.state.on_break:
-            self._say("info", self.tr("You are not on a break."))
-            return
-        self.session.end_break()
+    async def _end_break(self) -> str:
+        task = self.session.end_break()
+        return await self._outcome(task, lambda: self.session.state.on_break is None)
 
     # -- links delivered by the OS to the running app ------------------------------------
 

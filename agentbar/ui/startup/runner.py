@@ -266,6 +266,7 @@ def _start_services(
             show_recordings=windows.show_recordings,
             copy_diagnostics=windows.copy_diagnostics,
             open_log_folder=windows.open_log_folder,
+            log_out=windows.request_logout,
         )
     )
     link_server = _serve(claim, remote, notes)
@@ -459,7 +460,7 @@ def _serve(claim: Claim | None, remote: RemoteControl, notes: list[str]) -> Inst
     from agentbar.desktop.instance_server import InstanceServer
 
     server = InstanceServer(claim.name)
-    server.command_received.connect(remote.execute)
+    server.answer = remote.answer  # a refused command makes the sending launch exit non-zero
     if server.listen(stale=claim.recovered):
         return server
     if claim.problem:  # a socket folder another user owns or may enter: never used

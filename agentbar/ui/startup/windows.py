@@ -21,8 +21,8 @@ from agentbar.ui.i18n import choose_language, install_translations
 from agentbar.ui.i18n import prepare as prepare_translation
 from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
+from agentbar.ui.questions import ask, run_dialog
 from agentbar.ui.startup.panel_host import PanelHost
-from agentbar.ui.startup.questions import ask, run_dialog
 from agentbar.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:
@@ -99,6 +99,9 @@ class AppWindows(QObject):
         bar.settings_requested.connect(
             lambda: self._tasks.start(self.edit_settings(), "the settings")
         )
+        bar.key_settings_requested.connect(
+            lambda: self._tasks.start(self.edit_settings(focus_key=True), "the settings")
+        )
         bar.quit_requested.connect(lambda: self._tasks.start(self.request_quit(), "quitting"))
         bar.position_changed.connect(self._on_position_changed)
         bar.diagnostics_requested.connect(self.copy_diagnostics)
@@ -152,8 +155,11 @@ class AppWindows(QObject):
 
         return await check_connection(url, key, wire, client=await self.gate.http())
 
-    async def edit_settings(self, parent: QWidget | None = None) -> bool:
-        """Open the settings dialog; apply and store what the user accepted."""
+    async def edit_settings(
+        self, parent: QWidget | None = None, *, focus_key: bool = False
+    ) -> bool:
+        """Open the settings dialog (at the API key field with ``focus_key``); apply and
+        store what the user accepted."""
         # Imported on first use: start-up need not load the dialog's modules (bench/startup.py).
         from agentbar.ui.settings.dialog import SettingsDialog
 
@@ -169,8 +175,11 @@ class AppWindows(QObject):
             locked=self._locked,
             checker=self._check,
             basedir=self._basedir,
+            break_reasons=self.session.state.break_reasons,
             parent=parent or self.toolbar,
         )
+        if focus_key:
+            dialog.focus_key()
         try:
             if not await run_dialog(dialog):
                 return False
@@ -275,11 +284,20 @@ class AppWindows(QObject):
 
     # -- quitting ------------------------------------------------------------------------
 
+    def request_logout(self) -> None:
+        """Log out as the bar's button does (asks first during a break or a call)."""
+        self.toolbar.request_logout()
+
     async def request_quit(self) -> None:
         """Quit; while logged in or on a break, ask whether to end it first."""
         state = self.session.state
         if state.logged_in or state.on_break:
-            if state.on_break:
+            if self.session.call is not None:
+                question = self.tr(
+                    "You are on a call; quitting does not end it, but the bar stops "
+                    "showing it. Log out before quitting?"
+                )
+            elif state.on_break:
                 question = self.tr("You are on a break. End the break and log out before quitting?")
             else:
                 question = self.tr("You are logged in. Log out before quitting?")
