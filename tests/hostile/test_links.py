@@ -26,7 +26,7 @@ from agentbar.ui.startup import remote_control
 from tests.ui import conftest as ui_fixtures
 from tests.ui import test_remote_control
 from tests.ui.test_remote_control import dials
-from tests.ui.test_tray import _click, _message_box
+from tests.ui.test_tray import _click, _message_box, log_in
 
 WAIT = 8000
 # The UI suite's session on the simulator and its bar-and-remote rig (not the hostile ones).
@@ -61,6 +61,7 @@ def _link(r, target: str) -> None:
 )
 def test_risky_links_ask_even_with_confirmation_off_and_enter_cancels(qtbot, rig, sim, target, why):
     r = rig(preview_ms=0)
+    log_in(qtbot, r)  # a link dials only while logged in
     assert not r.session.settings.confirm_before_dial
     _link(r, target)
     box = _message_box(qtbot)
@@ -77,6 +78,7 @@ def test_risky_links_ask_even_with_confirmation_off_and_enter_cancels(qtbot, rig
 
 def test_international_links_may_dial_without_asking_when_the_setting_is_off(qtbot, rig, sim):
     r = rig(preview_ms=0, confirm_international_links=False)
+    log_in(qtbot, r)  # a link dials only while logged in
     _link(r, "tel:+44 20 7946 0958")
     qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
     assert dials(sim)[0]["number"] == "00442079460958"
@@ -87,6 +89,7 @@ def test_a_home_number_and_a_site_extension_still_dial_after_the_preview(
     qtbot, rig, sim, monkeypatch
 ):
     r = rig(preview_ms=0)
+    log_in(qtbot, r)  # a link dials only while logged in
     _link(r, "tel:0532 123 45 67")
     qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
     monkeypatch.setattr(remote_control, "BURST_WINDOW_S", 0.0)  # as if minutes had passed
@@ -99,6 +102,7 @@ def test_a_home_number_and_a_site_extension_still_dial_after_the_preview(
 @pytest.mark.parametrize("target", ["tel:12", "tel:123456", "tel:99"])
 def test_an_extension_that_is_not_the_sites_length_is_refused(qtbot, rig, sim, target):
     r = rig(preview_ms=0)
+    log_in(qtbot, r)  # a link dials only while logged in
     _link(r, target)
     assert "not an extension of this site (3 to 5 digits)" in r.windows.toolbar.message.text()
     qtbot.wait(100)
@@ -107,6 +111,7 @@ def test_an_extension_that_is_not_the_sites_length_is_refused(qtbot, rig, sim, t
 
 def test_the_sites_extension_lengths_are_a_setting(qtbot, rig, sim):
     r = rig(preview_ms=0, link_extension_lengths=(2, 6))
+    log_in(qtbot, r)  # a link dials only while logged in
     _link(r, "tel:123456")
     qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
     assert dials(sim) == [{"extension": DEMO_EXTENSION, "number": "123456"}]
@@ -114,6 +119,7 @@ def test_the_sites_extension_lengths_are_a_setting(qtbot, rig, sim):
 
 def test_a_burst_of_links_is_never_dialled_as_a_queue(qtbot, rig, sim):
     r = rig(preview_ms=300)
+    log_in(qtbot, r)  # a link dials only while logged in
     burst = ["tel:05321234567", "tel:05321234568", "tel:05321234569", "tel:02125550101",
              "tel:02125550102"]  # fmt: skip
     for target in burst:

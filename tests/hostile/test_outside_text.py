@@ -30,7 +30,7 @@ from agentbar.ui.settings.fields import message
 from tests.ui import conftest as ui_fixtures
 from tests.ui import test_remote_control
 from tests.ui.test_remote_control import dials
-from tests.ui.test_tray import _click, _message_box
+from tests.ui.test_tray import _click, _message_box, log_in
 
 sim = ui_fixtures.sim
 http = ui_fixtures.http
@@ -83,6 +83,7 @@ def test_the_walker_sees_rich_text(qtbot) -> None:
 
 def test_the_confirmation_box_shows_the_link_as_text(qtbot, rig, sim) -> None:
     r = rig(confirm_before_dial=True)
+    log_in(qtbot, r)  # a link dials only while logged in
     r.remote.execute(validate("dial", {"target": TEL}))
     box = _message_box(qtbot)
     assert MARK in box.informativeText()  # shown: as text
