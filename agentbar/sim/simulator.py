@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from types import TracebackType
 
 from agentbar.sim.clock import SimClock
-from agentbar.sim.endpoint import Endpoint, RecordedRequest
+from agentbar.sim.endpoint import Endpoint, HttpAnswer, RecordedRequest
 from agentbar.sim.errors import SimFailure
 from agentbar.sim.faults import Faults
 from agentbar.sim.handlers import Options
@@ -88,6 +88,12 @@ class Simulator:
 
     def _latency(self) -> float:
         return float(self.faults.latency)
+
+    def answer(self, method: str, target: str, content_type: str, body: bytes) -> HttpAnswer:
+        """Answer one request without sockets (``target``: path and query, e.g.
+        ``/api/?module=…``), as the HTTP side would; for the in-process transport
+        (sim/inprocess.py). "down" and latency are the caller's to apply."""
+        return self._endpoint.handle(method, target, content_type, body)
 
     # -- lifecycle ----------------------------------------------------------------------
     def start(self) -> Simulator:
