@@ -1,11 +1,24 @@
-"""Suite-wide fixtures."""
+"""Suite-wide fixtures: tests run the way the app runs (agentbar/app.py, ui/gc_guard.py)."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 
 import pytest
+
+from agentbar.app import GIL_SWITCH_INTERVAL_S
+
+
+@pytest.fixture(autouse=True, scope="session")
+def switch_threads_as_the_app_does() -> Iterator[None]:
+    """The GUI run's GIL switch interval (app.py): a worker thread hands the GIL back to the
+    main thread as often in the tests as in the app."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    yield
+    sys.setswitchinterval(before)
 
 
 @pytest.fixture(autouse=True)

@@ -183,6 +183,9 @@ class AgentSession(QObject):
                 await self._ready.wait()
             return await coro
         except AuthError as exc:
+            # Shown as "Key refused" until a poll gets through (logged out, nothing else
+            # would find out: no polling then).
+            self._went_offline(error_text(exc), auth=True)
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )

@@ -31,7 +31,6 @@ from PySide6.QtGui import QColor
 
 from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
-from agentbar.workers import release
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -164,15 +163,11 @@ class CallTableModel(QAbstractTableModel):
             key = _SORT_KEYS[self.columns[sort[0]]]
             rows.sort(key=key, reverse=sort[1] == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        old_rows, self.entries = self.entries, rows
-        old_texts, self._when_texts = self._when_texts, {}
+        self.entries = rows
+        self._when_texts = {}
         self._today = date.today()
         self._index_files()
         self.endResetModel()
-        # The previous rows die on the CPU worker, a slice at a time: freeing 10,000 of them
-        # here at once held the GUI thread ~10 ms (bench/responsiveness.py).
-        release(old_rows)
-        release(old_texts)
 
     def _index_files(self) -> None:
         self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}

@@ -27,7 +27,6 @@ from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
-from agentbar.ui.gc_guard import adopt_long_lived
 from agentbar.ui.messages import error_text
 from agentbar.workers import on_cpu_lane
 
@@ -196,7 +195,6 @@ class PanelSession(QObject):
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
         # (linking the history to them too: ~25 ms on the loop, bench/responsiveness.py).
         self._records, self.recordings, linked = await on_cpu_lane(build)
-        adopt_long_lived()  # the collector leaves the new rows be (ui/gc_guard.py)
         self.since = since if replace or self.since is None else min(since, self.since)
         self.recordings_loaded.emit(self.recordings, self.since)
         await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
@@ -325,7 +323,6 @@ class PanelSession(QObject):
             recordings = self.recordings
             history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
-        adopt_long_lived()
         self.history_loaded.emit(self.history, self.summary())
 
     def summary(self) -> TodaySummary:

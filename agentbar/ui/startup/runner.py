@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import importlib
 import logging
 import os
 import secrets
 import sys
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -31,7 +30,7 @@ from agentbar.ui.i18n import install_translations
 from agentbar.ui.messages import core_message
 from agentbar.ui.notifier import Notifier
 from agentbar.ui.startup.shell import Shell
-from agentbar.ui.startup.start_data import StartData, new_http_client, read_start_data
+from agentbar.ui.startup.start_data import new_http_client, read_start_data
 
 if TYPE_CHECKING:
     # Loaded once the bar is painted: the first paint does not wait for them.
@@ -76,12 +75,10 @@ async def run(
     redactor: RedactingFilter,
     *,
     claim: Claim | None = None,
-    start_data: Future[StartData] | None = None,
 ) -> int:
     """Run the toolbar until the user quits; returns the exit code.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
-    ``start_data`` is the settings, state and translations, being read in a worker thread.
 
     The bar is shown first, from the saved state, and painted; only then come the HTTP
     client (httpx and the API client load then), the keyring, the tray, the link server and
@@ -96,10 +93,8 @@ async def run(
         ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="agentbar-io")
     )
     collector = MainThreadCollector()
-    if start_data is not None:
-        start = await asyncio.wrap_future(start_data)
-    else:
-        start = await asyncio.to_thread(read_start_data, paths, args)
+    # A few small files, read before anything is shown (a worker thread measured no gain).
+    start = read_start_data(paths, args)
     settings, notes = start.settings, list(start.notes)
     set_level(settings.log_level)
     install_translations(start.language, compiled=start.compiled)
@@ -169,6 +164,8 @@ async def run(
     http = made
     shell.set_http(http)
     session.release(make_client(settings, key))
+    if not _needs_setup(settings, key):
+        session.start()  # first contact before the tray and the link server (bench/startup.py)
 
     from agentbar.ui.startup.remote_control import RemoteControl
     from agentbar.ui.tray import Tray, TrayActions
@@ -208,10 +205,7 @@ async def run(
     try:
         if _needs_setup(settings, key) and not args.screenshot:
             await shell.edit_settings()
-        # The first poll's modules load in a worker thread while the loop stays free; the
-        # first poll would otherwise stall the bar with them.
-        await asyncio.to_thread(_import_first_poll_modules)
-        session.start()
+        session.start()  # unless already started above
         loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, settings.region)
         for command in commands_from_namespace(args):
             remote.execute(command)
@@ -241,15 +235,8 @@ def _new_http_client() -> httpx.AsyncClient:
     """The run's HTTP client, made once the bar is painted, in a worker thread: httpx and the
     API client's modules load (~60 ms) and the TLS context reads the CA bundle (~50 ms)."""
     importlib.import_module("agentbar.api.client")  # for make_client, on the loop thread
+    importlib.import_module("agentbar.api.models")  # for the first poll's reply
     return new_http_client()
-
-
-def _import_first_poll_modules() -> None:
-    """What the first poll needs and the first paint did not: anyio's asyncio backend and the
-    API's models (~60 ms of imports, here in a worker thread while the loop stays free)."""
-    importlib.import_module("agentbar.api.models")
-    with contextlib.suppress(ImportError):
-        importlib.import_module("anyio._backends._asyncio")
 
 
 async def _painted(widget: QWidget, timeout: float = PAINT_WAIT_S) -> None:
