@@ -6,7 +6,8 @@ widgets) poll one simulator for a simulated stretch of a shift, on simulated tim
 clock jumps whenever every bar waits), so a shift's stretch takes minutes of real time.
 
 The stretch: the bars start together (a login script) with most agents logged in; calls
-arrive at the queues by a Poisson process (the simulator gives each to a free agent, rings
+arrive at the queues by a Poisson process (one per agent per 30 minutes on average; the
+simulator gives each to a free agent, rings
 3-8 s, talks 20-180 s) and direct calls reach any logged-in agent, breaks included; agents
 take breaks, log out and in again, and dial out now and then (hanging up after a while).
 Halfway through, the server goes down for RESTART_DOWN_S and comes back.
@@ -37,11 +38,11 @@ RESTART_DOWN_S = 30.0
 #: Seconds after the server is back in which the busiest second is looked for.
 HERD_WINDOW_S = 120.0
 #: Per agent: one queue call offered per this many seconds on average (to free agents).
-QUEUE_CALL_EVERY_S = 600.0
+QUEUE_CALL_EVERY_S = 1800.0
 DIRECT_CALL_EVERY_S = 3600.0
 BREAK_EVERY_S = 2400.0
 LOGOUT_EVERY_S = 7200.0
-DIAL_EVERY_S = 1800.0
+DIAL_EVERY_S = 3600.0
 LOGGED_IN_AT_START = 0.85
 FIRST_AGENT, FIRST_EXTENSION = 2000, 20000
 #: What a bar polls with (the rest are the agents' actions).

@@ -908,8 +908,8 @@
         <translation> s</translation>
     </message>
     <message>
-        <source>How often AgentBar asks the server about your calls, in seconds</source>
-        <translation>How often AgentBar asks the server about your calls, in seconds</translation>
+        <source>How often AgentBar asks the server about your calls while you are ready, in seconds. On a break it asks 5 times less often, during a call twice as often (at most once a second), logged out not at all.</source>
+        <translation>How often AgentBar asks the server about your calls while you are ready, in seconds. On a break it asks 5 times less often, during a call twice as often (at most once a second), logged out not at all.</translation>
     </message>
     <message>
         <source>&amp;Poll interval:</source>

@@ -907,8 +907,8 @@
         <translation> sn</translation>
     </message>
     <message>
-        <source>How often AgentBar asks the server about your calls, in seconds</source>
-        <translation>AgentBar’ın çağrılarınızı sunucuya kaç saniyede bir sorduğu</translation>
+        <source>How often AgentBar asks the server about your calls while you are ready, in seconds. On a break it asks 5 times less often, during a call twice as often (at most once a second), logged out not at all.</source>
+        <translation>AgentBar’ın hazırdayken çağrılarınızı sunucuya kaç saniyede bir sorduğu. Moladayken 5 kat daha seyrek, görüşme sırasında iki kat daha sık (en fazla saniyede bir) sorar; oturum kapalıyken hiç sormaz.</translation>
     </message>
     <message>
         <source>&amp;Poll interval:</source>
