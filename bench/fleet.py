@@ -7,9 +7,9 @@ clock jumps whenever every bar waits), so a shift's stretch takes minutes of rea
 
 The stretch: the bars start together (a login script) with most agents logged in; calls
 arrive at the queues by a Poisson process (one per agent per 30 minutes on average; the
-simulator gives each to a free agent, rings
-3-8 s, talks 20-180 s) and direct calls reach any logged-in agent, breaks included; agents
-take breaks, log out and in again, and dial out now and then (hanging up after a while).
+simulator gives each to a free agent, rings 3-8 s, talks 20-180 s) and direct calls reach
+any logged-in agent, breaks included; agents take breaks, log out and in again, and dial out
+now and then (hanging up after a while).
 Halfway through, the server goes down for RESTART_DOWN_S and comes back.
 
 Reported: requests/s in total and per agent by the agent's activity (at the moment of the
