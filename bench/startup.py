@@ -12,8 +12,8 @@ responsive; the figure is the time from the launch to that line, read here. The 
 interleaved (ours, baseline, ours, …) after one warm-up of each, so a busy machine weighs on
 both alike.
 
-First contact: from the launch until the simulator accepts the bar's first connection (its
-first poll), against ``python -m bench.baseline first_request URL`` (the bare window, painted,
+First contact: from the launch until the bar's first request (its first poll) reaches the
+simulator, against ``python -m bench.baseline first_request URL`` (the bare window, painted,
 then httpx and one request), timed the same way.
 """
 
@@ -39,17 +39,17 @@ TARGET = 1.15
 FIRST_REQUEST_TARGET = 1.25
 
 
-class Accepts:
-    """When the simulator accepted each connection (perf_counter), to time a first request."""
+class Arrivals:
+    """When each request reached the simulator (perf_counter), to time a first request."""
 
     def __init__(self) -> None:
         self.times: list[float] = []
 
-    def __call__(self, _sock: object) -> None:
+    def __call__(self, _request: object) -> None:
         self.times.append(time.perf_counter())
 
     def first_after(self, start: float, timeout: float = 30.0) -> float:
-        """Seconds from ``start`` to the first connection after it."""
+        """Seconds from ``start`` to the first request after it."""
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             later = [t for t in self.times if t >= start]
@@ -59,23 +59,23 @@ class Accepts:
         raise TimeoutError("no request reached the simulator")
 
 
-def _ours(template: Path, work: Path, i: int, accepts: Accepts) -> tuple[float, float]:
+def _ours(template: Path, work: Path, i: int, arrivals: Arrivals) -> tuple[float, float]:
     base = work / f"run-{i}"
     shutil.copytree(template, base)
     child = Child(agentbar_argv(base), stderr=work / "agentbar.stderr")
     try:
         _line, seconds = child.wait_line("agentbar-ready", 60)
-        first = accepts.first_after(child.started)
+        first = arrivals.first_after(child.started)
     finally:
         child.terminate()
     return seconds, first
 
 
-def _baseline_first_request(url: str, accepts: Accepts) -> float:
+def _baseline_first_request(url: str, arrivals: Arrivals) -> float:
     child = Child(python("-m", "bench.baseline", "first_request", url))
     try:
         child.wait_line("baseline-sent", 60)
-        return accepts.first_after(child.started)
+        return arrivals.first_after(child.started)
     finally:
         child.close()
 
@@ -94,8 +94,8 @@ def run(quick: bool = False, runs: int | None = None) -> list[Figure]:
 
     runs = runs or (3 if quick else 11)
     sim = Simulator(api_key=KEY, port=0).start()
-    accepts = Accepts()
-    sim.on_accept = accepts
+    arrivals = Arrivals()
+    sim.on_request = arrivals
     work = Path(tempfile.mkdtemp(prefix="agentbar-bench-startup-"))
     try:
         template = prepare_basedir(work / "template", sim.url)
@@ -105,11 +105,11 @@ def run(quick: bool = False, runs: int | None = None) -> list[Figure]:
         ours_first: list[float] = []
         base_first: list[float] = []
         for i in range(runs + 1):  # the first round warms the disk cache and is dropped
-            o, of = _ours(template, work, i, accepts)
+            o, of = _ours(template, work, i, arrivals)
             time.sleep(0.2)
             b = _baseline()
             time.sleep(0.2)
-            bf = _baseline_first_request(sim.url, accepts)
+            bf = _baseline_first_request(sim.url, arrivals)
             time.sleep(0.2)
             if i:
                 ours.append(o * 1000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 
 from agentbar.sim.clock import SimClock
@@ -75,6 +75,16 @@ class Simulator:
     def requests(self) -> deque[RecordedRequest]:
         """The last 10,000 requests (method, module, params without the key, format)."""
         return self._endpoint.requests
+
+    @property
+    def on_request(self) -> Callable[[RecordedRequest], None] | None:
+        """Called with each request as it arrives, in the server's thread (the key is never
+        part of it); for the benches."""
+        return self._endpoint.on_request
+
+    @on_request.setter
+    def on_request(self, hook: Callable[[RecordedRequest], None] | None) -> None:
+        self._endpoint.on_request = hook
 
     @property
     def errors(self) -> list[str]:
