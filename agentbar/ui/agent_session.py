@@ -94,6 +94,9 @@ class AgentSession(QObject):
         self.schedule = schedule or PollSchedule()
         self._dial_until = 0.0  # loop time until which a dial not yet seen as a call counts
         self._poller: asyncio.Task[None] | None = None
+        #: Set once the first poll has been answered or has failed (at start when logged
+        #: out: there is none), so start-up can put first contact before its other work.
+        self.first_poll_done = asyncio.Event()
         self._closed = False
         self._ready = asyncio.Event()  # unset while held: actions wait for release()
         if client is not None:
@@ -124,6 +127,8 @@ class AgentSession(QObject):
         poll at once while logged in; logged out, none."""
         if self._poller is None:
             self._poller = asyncio.ensure_future(self._poll_loop())
+            if not self.state.logged_in:
+                self.first_poll_done.set()
 
     def release(self, client: CallCenterClient | None = None) -> None:
         """Run the held actions, with ``client`` when the key read meanwhile gave a new one
@@ -477,6 +482,7 @@ class AgentSession(QObject):
                 self._went_offline(self.tr("internal error (details in the log)"))
             else:
                 self._came_online()
+            self.first_poll_done.set()
             last_tick = time.time()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib
 import logging
 import os
@@ -46,6 +47,8 @@ DEMO_INCOMING_EVERY_S = 45.0
 WARM_UP_AFTER_S = 1.0
 #: The longest the run waits for the bar's first paint before it goes on without it.
 PAINT_WAIT_S = 0.5
+#: The longest the tray and the link server wait for the first poll's answer.
+FIRST_POLL_WAIT_S = 0.3
 #: Worker threads for disk, keyring and decoding work (made when first needed).
 WORKER_THREADS = 8
 
@@ -165,7 +168,11 @@ async def run(
     shell.set_http(http)
     session.release(make_client(settings, key))
     if not _needs_setup(settings, key):
-        session.start()  # first contact before the tray and the link server (bench/startup.py)
+        # First contact before the tray and the link server, which can wait a round trip
+        # (bench/startup.py: launch -> first request at the server).
+        session.start()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(session.first_poll_done.wait(), FIRST_POLL_WAIT_S)
 
     from agentbar.ui.startup.remote_control import RemoteControl
     from agentbar.ui.tray import Tray, TrayActions
