@@ -11,10 +11,11 @@ import pytest
 from agentbar.app import GIL_SWITCH_INTERVAL_S
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def switch_threads_as_the_app_does() -> Iterator[None]:
     """The GUI run's GIL switch interval (app.py): a worker thread hands the GIL back to the
-    main thread as often in the tests as in the app."""
+    main thread as often in the tests as in the app (set for each test: one may change it, and
+    CPython keeps whole microseconds, so a get-and-restore drifts down by one)."""
     before = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     yield
