@@ -54,7 +54,7 @@ OUTAGE_MARGIN_S = 60.0
 
 def default_minutes(agents: int) -> float:
     """A stretch long enough for breaks and a restart, short enough for a few minutes' run."""
-    return max(5.0, min(30.0, 2000.0 / max(agents, 1)))
+    return max(3.0, min(30.0, 2000.0 / max(agents, 1)))
 
 
 @dataclass
