@@ -27,11 +27,8 @@ from agentbar.core.commands import (
 from agentbar.core.paths import Paths
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from agentbar.core.logsetup import RedactingFilter
     from agentbar.desktop.single_instance import Claim
-    from agentbar.ui.startup.start_data import StartData
 
 log = logging.getLogger("agentbar")
 #: sys.setswitchinterval() for the GUI run (Python's default is 0.005).
@@ -205,7 +202,6 @@ def _handlers(args: argparse.Namespace) -> int:
 def _run_qt(
     args: argparse.Namespace, paths: Paths, redactor: RedactingFilter, claim: Claim | None
 ) -> int:
-    start_data = _read_start_data_soon(args, paths)
     from PySide6.QtWidgets import QApplication  # PySide6 before qasync (design.md)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -229,34 +225,10 @@ def _run_qt(
     # spikes over 60 (bench/responsiveness.py).
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
-        run(args, paths, redactor, claim=claim, start_data=start_data),
+        run(args, paths, redactor, claim=claim),
         loop_factory=qasync.QEventLoop,
     )
     return result
-
-
-def _read_start_data_soon(args: argparse.Namespace, paths: Paths) -> Future[StartData]:
-    """The settings, state and translations the bar is shown from, read in a worker thread
-    while the GUI modules load (ui/startup/start_data.py)."""
-    import threading
-    from concurrent.futures import Future
-
-    future: Future[StartData] = Future()
-
-    def work() -> None:
-        try:
-            future.set_result(_read_start_data(args, paths))
-        except BaseException as exc:  # handed to the awaiting side
-            future.set_exception(exc)
-
-    threading.Thread(target=work, name="agentbar-start", daemon=True).start()
-    return future
-
-
-def _read_start_data(args: argparse.Namespace, paths: Paths) -> StartData:
-    from agentbar.ui.startup.start_data import read_start_data
-
-    return read_start_data(paths, args)
 
 
 def _install_excepthook(redactor: RedactingFilter) -> None:

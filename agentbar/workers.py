@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -34,40 +33,3 @@ async def on_cpu_lane[T](func: Callable[..., T], /, *args: Any, **kwargs: Any) -
 def cpu_lane_busy() -> bool:
     """Whether rows are being decoded or built on the lane now (see ui/gc_guard.py)."""
     return _queued[0] > 0
-
-
-#: Items freed per step by free_on_cpu_lane(), and the pause after each step: the GUI thread
-#: gets the GIL back between two steps, for sure (a thread that only lets go of it at the
-#: interpreter's switch interval makes each of the GUI thread's many short Python calls wait).
-FREE_STEP = 256
-FREE_PAUSE_S = 0.001
-#: Seconds after the hand-over at which free_on_cpu_lane() starts: past the repaint that follows.
-FREE_AFTER_S = 0.5
-
-
-def free_on_cpu_lane(container: list[Any] | dict[Any, Any]) -> None:
-    """Free a big list or dict on the CPU worker, a slice at a time, a little later.
-
-    Dropping the last reference to 10,000 rows frees a few hundred thousand objects in one
-    C call, ~10 ms with the GIL held: where the GUI thread replaces a table's rows, that is a
-    stall (bench/responsiveness.py). Freeing them on the worker right away would compete for
-    the GIL with the repaint of the new rows (hundreds of short Python calls), so it starts
-    FREE_AFTER_S later. The caller hands over the container and keeps no other reference
-    to it; plain data only (a Qt object must die on its own thread).
-    """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:  # no event loop here: free it on the worker now
-        _LANE.submit(_drain, container)
-        return
-    loop.call_later(FREE_AFTER_S, _LANE.submit, _drain, container)
-
-
-def _drain(container: list[Any] | dict[Any, Any]) -> None:
-    while container:
-        if isinstance(container, dict):
-            for _ in range(min(FREE_STEP, len(container))):
-                container.popitem()
-        else:
-            del container[-FREE_STEP:]
-        time.sleep(FREE_PAUSE_S)

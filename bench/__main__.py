@@ -1,7 +1,8 @@
 """The benchmark suite: ``python -m bench [--quick] [CASE ...]``.
 
 Cases (all by default, in this order): startup, memory, click_to_dial, responsiveness, idle,
-recordings, playback. Each prints its figures with the baseline measured in the same run and
+recordings, playback, fleet (``--agents N``, default 200: a floor of bars polling one server,
+bench/fleet.py). Each prints its figures with the baseline measured in the same run and
 the ratio, and the whole run is written to bench/results/summary.json (with the machine it ran
 on). Timings are medians of several runs. ``--quick`` runs fewer and shorter runs (a minute or
 so instead of a few), for a first look; the README quotes full runs.
@@ -30,6 +31,7 @@ CASES = (
     "idle",
     "recordings",
     "playback",
+    "fleet",
 )
 
 
@@ -161,11 +163,17 @@ def _xml_decode(rows: int, runs: int) -> list[Figure]:
     ]
 
 
-def _case(name: str, rows: int) -> Callable[[bool], list[Figure]]:
+def _case(
+    name: str, rows: int, agents: int = 200, minutes: float | None = None
+) -> Callable[[bool], list[Figure]]:
     if name == "click_to_dial":
         return _click_to_dial
     if name == "recordings":
         return functools.partial(_recordings, rows=rows)
+    if name == "fleet":
+        from bench import fleet
+
+        return functools.partial(fleet.run, agents=agents, minutes=minutes)
     module = __import__(f"bench.{name}", fromlist=["run"])
     run: Callable[[bool], list[Figure]] = module.run
     return run
@@ -178,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "summary.json")
     parser.add_argument(
         "--rows", type=int, default=10_000, help="rows of the recordings case (default 10,000)"
+    )
+    parser.add_argument(
+        "--agents", type=int, default=200, help="bars in the fleet case (default 200)"
+    )
+    parser.add_argument(
+        "--minutes", type=float, help="simulated minutes of the fleet case (default: by size)"
     )
     args = parser.parse_args(argv)
     unknown = [c for c in args.cases if c not in CASES]
@@ -205,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}:", flush=True)
         start = time.perf_counter()
         try:
-            figures = _case(name, args.rows)(args.quick)
+            figures = _case(name, args.rows, args.agents, args.minutes)(args.quick)
         except Exception as exc:  # one broken case must not hide the others' figures
             failed = True
             print(f"  failed: {type(exc).__name__}: {exc}", flush=True)

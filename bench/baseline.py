@@ -2,6 +2,8 @@
 qasync imported, on a qasync loop, and nothing else.
 
     python -m bench.baseline startup            print "baseline-ready SECONDS" once painted, exit
+    python -m bench.baseline first_request URL  the same, then one POST to URL with httpx
+                                                ("baseline-sent"), exit
     python -m bench.baseline idle               the same, then stay up; stdin "play FILE"
                                                 plays a file with one QMediaPlayer ("played")
     python -m bench.baseline ticker SECONDS     a 10 ms QTimer for SECONDS with nothing running:
@@ -156,13 +158,21 @@ async def main(mode: str, args: list[str]) -> int:
     def ready() -> None:
         say(f"baseline-ready {process_age_s():.4f}")
         painted.set()
-        if mode == "startup":
+        if mode in ("startup", "first_request"):
             quit_.set()
 
     FirstPaint(w, ready)
     w.show()
     if mode == "startup":
         await quit_.wait()
+        return 0
+    if mode == "first_request":
+        import httpx
+
+        await quit_.wait()
+        async with httpx.AsyncClient() as client:
+            await client.post(args[0])
+        say("baseline-sent")
         return 0
     await painted.wait()
     if mode == "ticker":
@@ -226,7 +236,7 @@ async def main(mode: str, args: list[str]) -> int:
 
 def run(argv: list[str]) -> int:
     mode, rest = argv[0], argv[1:]
-    if mode not in ("startup", "idle", "ticker", "playback"):
+    if mode not in ("startup", "first_request", "idle", "ticker", "playback"):
         raise SystemExit(__doc__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

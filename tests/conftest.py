@@ -1,12 +1,15 @@
-"""Suite-wide fixtures."""
+"""Suite-wide fixtures: tests run the way the app runs (agentbar/app.py, ui/gc_guard.py)."""
 
 from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Iterator
 
 import pytest
+
+from agentbar.app import GIL_SWITCH_INTERVAL_S
 
 # Tests never need a display: without this, Qt aborts on a headless machine ("could not
 # connect to display"). A developer who wants to watch can set QT_QPA_PLATFORM=xcb.
@@ -36,6 +39,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         where = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
         if where.startswith(SLOW_FILES):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def switch_threads_as_the_app_does() -> Iterator[None]:
+    """The GUI run's GIL switch interval (app.py): a worker thread hands the GIL back to the
+    main thread as often in the tests as in the app (set for each test: one may change it, and
+    CPython keeps whole microseconds, so a get-and-restore drifts down by one)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    yield
+    sys.setswitchinterval(before)
 
 
 @pytest.fixture(autouse=True)

@@ -38,3 +38,19 @@ def test_an_unknown_case_is_refused(capsys):
         main(["no-such-case"])
     assert "choose from" in capsys.readouterr().err
     assert "startup" in CASES and "playback" in CASES
+
+
+def test_the_fleet_case_runs_end_to_end(tmp_path, capsys):
+    """A small floor for a few simulated minutes: every state is reported, the ready agents'
+    calls are shown, and the server's restart is counted."""
+    out = tmp_path / "summary.json"
+
+    assert main(["--agents", "8", "--minutes", "5", "--out", str(out), "fleet"]) in (0, 1)
+
+    figures = json.loads(out.read_text(encoding="utf-8"))["cases"]["fleet"]["figures"]
+    by_name = {f["name"]: f for f in figures}
+    assert by_name["8 agents: polls/s per agent, ready"]["value"] > 0.3
+    assert by_name["8 agents: polls/s per agent, logged out"]["met"]
+    assert by_name["8 agents: most requests in 1 s after a restart"]["value"] > 0
+    printed = capsys.readouterr().out
+    assert "server back after 30 s down" in printed

@@ -1,31 +1,13 @@
-"""The CPU lane: one worker for decoding; free_on_cpu_lane() frees big containers there."""
+"""The CPU lane: one worker for decoding and building rows, one job at a time."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
-import weakref
+
+import pytest
 
 from agentbar import workers as cpu
-
-
-class Row:
-    """A weak-referenceable stand-in for a table row."""
-
-
-def _drained() -> None:
-    cpu._LANE.submit(lambda: None).result(timeout=10)  # the lane runs jobs in order
-
-
-def test_free_on_cpu_lane_empties_a_list_and_a_dict_on_the_worker() -> None:
-    rows = [Row() for _ in range(5000)]
-    probes = [weakref.ref(rows[0]), weakref.ref(rows[-1])]
-    texts = {i: f"row {i}" for i in range(3000)}
-    cpu.free_on_cpu_lane(rows)
-    cpu.free_on_cpu_lane(texts)
-    _drained()
-    assert rows == [] and texts == {}
-    assert all(probe() is None for probe in probes)  # the rows themselves are gone
 
 
 def test_the_lane_runs_one_job_at_a_time_off_the_calling_thread() -> None:
@@ -52,23 +34,6 @@ def test_the_lane_runs_one_job_at_a_time_off_the_calling_thread() -> None:
     assert all(name.startswith("agentbar-cpu") for name in seen)
 
 
-def test_on_an_event_loop_free_on_cpu_lane_waits_for_the_repaint_then_frees() -> None:
-    rows = [Row() for _ in range(2000)]
-    probe = weakref.ref(rows[0])
-
-    async def main() -> tuple[int, int]:
-        cpu.free_on_cpu_lane(rows)
-        await asyncio.sleep(0.05)
-        soon = len(rows)  # not yet: the new rows are being painted
-        await asyncio.sleep(cpu.FREE_AFTER_S + 0.1)
-        await asyncio.get_running_loop().run_in_executor(cpu._LANE, lambda: None)
-        return soon, len(rows)
-
-    soon, later = asyncio.run(main())
-    assert soon == 2000 and later == 0
-    assert probe() is None
-
-
 def test_cpu_lane_busy_says_whether_the_lane_has_work() -> None:
     started, finish = threading.Event(), threading.Event()
 
@@ -86,3 +51,12 @@ def test_cpu_lane_busy_says_whether_the_lane_has_work() -> None:
         assert not cpu.cpu_lane_busy()
 
     asyncio.run(main())
+
+
+def test_the_suite_runs_with_the_apps_switch_interval() -> None:
+    """tests/conftest.py: worker threads hand over the GIL as often as in the app."""
+    import sys
+
+    from agentbar.app import GIL_SWITCH_INTERVAL_S
+
+    assert sys.getswitchinterval() == pytest.approx(GIL_SWITCH_INTERVAL_S, abs=2e-6)

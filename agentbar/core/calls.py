@@ -132,6 +132,13 @@ def follow(
     return replace(fresh, started_at=previous.started_at + shift, answered_at=answered)
 
 
+def needs_agent_calls(extension: str, live_calls: Sequence[LiveCall]) -> bool:
+    """Whether ``activeCallsCallCenter`` would add to what the live monitor says of the call
+    on ``extension``: its number or its start, when the live monitor left them out."""
+    live = next((c for c in live_calls if extension and _on_extension(c, extension)), None)
+    return live is None or not live.caller_number or live.duration_s is None
+
+
 #: How many of our own recent dials are remembered (a dial that never became a call —
 #: refused, busy, unanswered — must not be remembered for the rest of the shift).
 MAX_EXPECTED_DIALS = 16

@@ -67,6 +67,8 @@ class Settings:
     agent: str = ""
     extension: str = ""
     wire: Literal["xml", "json"] = "json"
+    #: Seconds between two polls while the agent is ready; every other rate (break, call)
+    #: derives from it (core/polling.py).
     poll_interval_s: float = 2.0
     region: str = "TR"
     dial_format: Literal["national", "e164"] = "national"

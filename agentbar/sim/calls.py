@@ -62,6 +62,11 @@ class CallBoard:
         self._targets: frozenset[str] | None = None
         self._next_incoming: datetime | None = None
 
+    def add_extensions(self, extensions: Iterable[str]) -> None:
+        """More extensions the PBX knows (SimState.add_floor)."""
+        with self._lock:
+            self._extensions = self._extensions | frozenset(extensions)
+
     # -- identities -------------------------------------------------------------------
     def _channel(self, peer: str) -> str:
         self._chan += 1

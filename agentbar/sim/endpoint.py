@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import traceback
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
@@ -69,6 +70,8 @@ class Endpoint:
         self._dice = f.Dice(seed)
         self.requests: deque[RecordedRequest] = deque(maxlen=10_000)
         self.errors: list[str] = []
+        #: Called with each request as it arrives (in the server's thread); for the benches.
+        self.on_request: Callable[[RecordedRequest], None] | None = None
 
     def _record(self, method: str, module: str, params: dict[str, ParamValue], fmt: str) -> None:
         kept: dict[str, str | list[str]] = {}
@@ -79,7 +82,10 @@ class Endpoint:
                 kept[key] = [REDACTED if x == self._api_key else x for x in value]
             else:
                 kept[key] = REDACTED if value == self._api_key else value
-        self.requests.append(RecordedRequest(method, module, kept, fmt))
+        recorded = RecordedRequest(method, module, kept, fmt)
+        self.requests.append(recorded)
+        if self.on_request is not None:
+            self.on_request(recorded)
 
     def handle(self, method: str, target: str, content_type: str, body: bytes) -> HttpAnswer:
         """Answer one request. Never raises: a bug in the simulator answers HTTP 500."""

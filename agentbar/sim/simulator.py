@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 
 from agentbar.sim.clock import SimClock
-from agentbar.sim.endpoint import Endpoint, RecordedRequest
+from agentbar.sim.endpoint import Endpoint, HttpAnswer, RecordedRequest
 from agentbar.sim.errors import SimFailure
 from agentbar.sim.faults import Faults
 from agentbar.sim.handlers import Options
@@ -77,6 +77,16 @@ class Simulator:
         return self._endpoint.requests
 
     @property
+    def on_request(self) -> Callable[[RecordedRequest], None] | None:
+        """Called with each request as it arrives, in the server's thread (the key is never
+        part of it); for the benches."""
+        return self._endpoint.on_request
+
+    @on_request.setter
+    def on_request(self, hook: Callable[[RecordedRequest], None] | None) -> None:
+        self._endpoint.on_request = hook
+
+    @property
     def errors(self) -> list[str]:
         """Tracebacks of simulator bugs (answered HTTP 500); empty in a healthy run."""
         return self._endpoint.errors
@@ -88,6 +98,12 @@ class Simulator:
 
     def _latency(self) -> float:
         return float(self.faults.latency)
+
+    def answer(self, method: str, target: str, content_type: str, body: bytes) -> HttpAnswer:
+        """Answer one request without sockets (``target``: path and query, e.g.
+        ``/api/?module=…``), as the HTTP side would; for the in-process transport
+        (sim/inprocess.py). "down" and latency are the caller's to apply."""
+        return self._endpoint.handle(method, target, content_type, body)
 
     # -- lifecycle ----------------------------------------------------------------------
     def start(self) -> Simulator:

@@ -23,6 +23,7 @@ class AgentBook:
     def __init__(self, lock: threading.RLock, agents: dict[str, Agent]) -> None:
         self._lock = lock
         self._agents = agents
+        self._at_extension = {a.extension: a for a in agents.values()}
         self.breaks: tuple[BreakReason, ...] = seed.BREAKS
 
     def _get(self, number: str) -> Agent:
@@ -48,10 +49,16 @@ class AgentBook:
     def by_extension(self, extension: str) -> Agent | None:
         """A copy of the agent sitting at ``extension``, if any."""
         with self._lock:
-            for agent in self._agents.values():
-                if agent.extension == extension:
-                    return dataclasses.replace(agent)
-        return None
+            agent = self._at_extension.get(extension)
+            return dataclasses.replace(agent) if agent is not None else None
+
+    def add(self, agent: Agent) -> None:
+        """Another agent (a bigger floor than the seed's, for the fleet bench)."""
+        with self._lock:
+            if agent.number in self._agents or agent.extension in self._at_extension:
+                raise ValueError(f"agent {agent.number} or extension {agent.extension} exists")
+            self._agents[agent.number] = agent
+            self._at_extension[agent.extension] = agent
 
     def available_extensions(self) -> list[str]:
         """Extensions of agents who are logged in and not on a break."""
@@ -195,3 +202,14 @@ class SimState:
     def now(self) -> datetime:
         """The simulated time."""
         return self.clock.now()
+
+    def add_floor(self, count: int, first_agent: int = 2000, first_extension: int = 20000) -> None:
+        """``count`` more agents, numbered from ``first_agent``, each at their own extension
+        from ``first_extension``, all logged out (a floor the size of a real call center)."""
+        with self.lock:
+            for i in range(count):
+                number, extension = str(first_agent + i), str(first_extension + i)
+                self.agents.add(Agent(number, f"Agent {number}", extension))
+            added = {str(first_extension + i) for i in range(count)}
+            self.extensions = self.extensions | added
+            self.calls.add_extensions(added)

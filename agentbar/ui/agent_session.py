@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,9 +22,21 @@ from PySide6.QtCore import QObject, Signal
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core import clock
 from agentbar.core.agent_state import AgentState, BreakReason
-from agentbar.core.calls import CallTracker, CurrentCall, follow, pick_current_call
+from agentbar.core.calls import (
+    CallTracker,
+    CurrentCall,
+    follow,
+    needs_agent_calls,
+    pick_current_call,
+)
 from agentbar.core.history import break_times
-from agentbar.core.phone import DialFormat, DialTarget, InvalidNumber, parse_dial_text
+from agentbar.core.phone import (
+    DialFormat,
+    DialTarget,
+    InvalidNumber,
+    parse_dial_text,
+)
+from agentbar.core.polling import DIAL_WATCH_S, Activity, PollSchedule, activity_of
 from agentbar.core.refusals import says_not_logged_in, says_not_on_break
 from agentbar.core.settings import Settings, with_recent_number, with_recent_transfer_target
 from agentbar.ui.client_gate import ClientGate
@@ -35,8 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BACKOFF_S = (2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
-IDLE_CHECK_S = 15.0
 WAKE_GAP_S = 30.0
 # A server that refuses the key is asked again this rarely (at once after the key changes).
 AUTH_RETRY_S = 300.0
@@ -84,6 +95,7 @@ class AgentSession(QObject):
         save_state: Callable[[AgentState], None],
         save_settings: Callable[[Settings], None],
         parent: QObject | None = None,
+        schedule: PollSchedule | None = None,
     ) -> None:
         super().__init__(parent)
         self.gate = gate
@@ -96,9 +108,16 @@ class AgentSession(QObject):
         self._tasks = TaskOwner(report=self._report)
         self._busy = 0
         self._tracker = CallTracker()
-        self._wake = asyncio.Event()
-        self._failures = 0
+        self._wake = asyncio.Event()  # set: look at the schedule again (poll now if _poll_now)
+        self._poll_now = False
+        #: When to poll, by the agent's activity (core/polling.py); a test or the fleet bench
+        #: passes one with a seeded random generator.
+        self.schedule = schedule or PollSchedule()
+        self._dial_until = 0.0  # loop time until which a dial not yet seen as a call counts
         self._poller: asyncio.Task[None] | None = None
+        #: Set once the first poll has been answered or has failed (at start when logged
+        #: out: there is none), so start-up can put first contact before its other work.
+        self.first_poll_done = asyncio.Event()
         self._closed = False
 
     @property
@@ -113,9 +132,12 @@ class AgentSession(QObject):
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start polling (calls while logged in, a light check otherwise)."""
+        """Start polling at the rate the agent's activity needs (core/polling.py): the first
+        poll at once while logged in; logged out, none."""
         if self._poller is None:
             self._poller = asyncio.ensure_future(self._poll_loop())
+            if not self.state.logged_in:
+                self.first_poll_done.set()
 
     async def aclose(self) -> None:
         """Stop polling and wait for running actions (they are never cancelled mid-request)."""
@@ -127,7 +149,23 @@ class AgentSession(QObject):
 
     def poke(self) -> None:
         """Poll now (after an action, on wake-up, or when the user asks to retry)."""
+        self._poll_now = True
         self._wake.set()
+
+    def _reschedule(self) -> None:
+        """The activity may have changed: the poll loop works out its next poll again."""
+        self._wake.set()
+
+    @property
+    def activity(self) -> Activity:
+        """What the polling rate follows: logged out, ready, on a break, or on a call (or
+        ringing, or just dialled)."""
+        return activity_of(
+            logged_in=self.state.logged_in,
+            on_break=self.state.on_break is not None,
+            on_call=self.call is not None,
+            dialling=self._dial_until > 0.0,
+        )
 
     # -- the one error exit --------------------------------------------------------------
 
@@ -149,8 +187,10 @@ class AgentSession(QObject):
         """The one error exit of the session's tasks."""
         if isinstance(exc, AuthError):
             self.refused.emit(what, exc)
+            # Shown as "Key refused" until the key changes or the slow retry gets through
+            # (logged out, nothing else would find out: no polling then).
             if self.connection.online or not self.connection.auth_failed:
-                self._went_offline(error_text(exc), auth=True)
+                self._went_offline(error_text(exc), auth=True, detail=exc.message)
             self.notified.emit(
                 "error", self.tr("The server refused the API key: %s") % error_text(exc)
             )
@@ -219,6 +259,7 @@ class AgentSession(QObject):
     def _set_state(self, state: AgentState) -> None:
         self.state = state
         self.state_changed.emit(state)
+        self._reschedule()
         self._spawn_io(self._save_state, state)
 
     def _set_settings(self, settings: Settings) -> None:
@@ -328,6 +369,7 @@ class AgentSession(QObject):
         self._tracker.expect_outgoing(target.number)
         # Never retried: a dial whose answer is lost may still ring (see CallCenterClient).
         await self.client.dial(self.settings.extension, target.number)
+        self._dial_until = asyncio.get_running_loop().time() + DIAL_WATCH_S
         self.dial_sent.emit(target)
         self.notified.emit("info", self.tr("Calling %s — your phone rings first.") % target.display)
         self._set_settings(with_recent_number(self.settings, target.number))
@@ -359,65 +401,120 @@ class AgentSession(QObject):
 
     def _set_call(self, call: CurrentCall | None) -> None:
         if call != self.call:
+            if call is not None:
+                self._dial_until = 0.0  # the dial became a call (or another call came)
             self.call = call
             self.call_changed.emit(call)
+            self._reschedule()
 
     def _went_offline(self, reason: str, *, auth: bool = False, detail: str = "") -> float:
-        delay = AUTH_RETRY_S if auth else BACKOFF_S[min(self._failures, len(BACKOFF_S) - 1)]
-        self._failures += 1
+        """The server did not answer (a poll or an action), or refused the key: the next try
+        follows the backoff (core/polling.py), or comes AUTH_RETRY_S later for a refused key
+        (at once after the key changes); the offline pill shows when."""
+        now = _loop_time()
+        if auth:
+            delay = self.schedule.refused(now, AUTH_RETRY_S)
+        else:
+            delay = self.schedule.failed(now, self.settings.poll_interval_s)
         self.connection = Connection(
             False, reason, clock.time() + delay, auth_failed=auth, detail=detail or reason
         )
         self.connection_changed.emit(self.connection)
+        self._reschedule()
         return delay
 
     def _came_online(self) -> None:
-        self._failures = 0
+        self.schedule.succeeded(_loop_time())
         if not self.connection.online:
             self.connection = Connection(True)
             self.connection_changed.emit(self.connection)
             self.notified.emit("info", self.tr("The server answers again."))
 
     async def poll_once(self) -> None:
-        """One poll: the current call while logged in, else the break reasons.
+        """One poll: the agent's own channels (``activeCalls``) while logged in, else the
+        break reasons.
 
-        Read-only calls only (the client retries them). Raises CallCenterError.
+        The call-center list (``activeCallsCallCenter``) is asked only when it adds
+        information: without an extension to find the agent's channels by, or for a call just
+        found whose number or duration the live monitor left out. The call is shown as soon
+        as the live monitor has it. Read-only calls only (the client retries them). Raises
+        CallCenterError.
         """
-        if self.state.logged_in:
+        if not self.state.logged_in:
+            await self._refresh_reasons()
+            return
+        agent, extension = self.state.agent, self.settings.extension
+        if not extension:
             agent_calls, live_calls = await asyncio.gather(
                 self.client.active_calls_call_center(), self.client.active_calls()
             )
-            call = pick_current_call(
-                self.state.agent, self.settings.extension, agent_calls, live_calls
-            )
-            call = follow(self.call, call, clock.time())
-            if self._tracker.update(call) and call is not None:
-                self.incoming_call.emit(call)
-            self._set_call(call)
-        else:
-            await self._refresh_reasons()
+            self._show_call(pick_current_call(agent, extension, agent_calls, live_calls))
+            return
+        live_calls = await self.client.active_calls()
+        call = pick_current_call(agent, extension, (), live_calls)
+        just_found = call is not None and (self.call is None or self.call.key != call.key)
+        self._show_call(call)
+        if just_found and needs_agent_calls(extension, live_calls):
+            agent_calls = await self.client.active_calls_call_center()
+            if self.call is call:  # nothing newer meanwhile
+                self._set_call(
+                    follow(
+                        self.call,
+                        pick_current_call(agent, extension, agent_calls, live_calls),
+                        clock.time(),
+                    )
+                )
+
+    def _show_call(self, call: CurrentCall | None) -> None:
+        call = follow(self.call, call, clock.time())  # the shown timer never jumps back
+        if self._tracker.update(call) and call is not None:
+            self.incoming_call.emit(call)
+        self._set_call(call)
 
     async def _poll_loop(self) -> None:
         last_tick = clock.time()
         while not self._closed:
             await self.gate.client()  # no poll before the client (and the key) are there
-            delay = self.settings.poll_interval_s if self.state.logged_in else IDLE_CHECK_S
-            self._wake.clear()  # a poke during the poll below makes the next wait return at once
+            now = _loop_time()
+            if self._dial_until and now >= self._dial_until:
+                self._dial_until = 0.0  # the dial never showed up as a call: the usual rate
+            due = (
+                now
+                if self._poll_now
+                else self.schedule.due(self.activity, self.settings.poll_interval_s)
+            )
+            if due is None or due > now:
+                wake_at = due
+                if self._dial_until:
+                    wake_at = self._dial_until if due is None else min(due, self._dial_until)
+                self._wake.clear()  # a poke or a change of activity ends the wait
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._wake.wait(), timeout=None if wake_at is None else wake_at - now
+                    )
+                wall = clock.time()
+                expected = math.inf if wake_at is None else wake_at - now
+                if wall - last_tick > expected + WAKE_GAP_S:
+                    log.info("clock jumped %.0f s (sleep or wake-up): resyncing", wall - last_tick)
+                    self.schedule.reset_backoff(_loop_time())
+                last_tick = wall
+                continue  # work the schedule out again: the activity may have changed
+            self._poll_now = False
             try:
                 await self.poll_once()
             except AuthError as exc:
-                delay = self._went_offline(error_text(exc), auth=True, detail=exc.message)
+                self._went_offline(error_text(exc), auth=True, detail=exc.message)
             except CallCenterError as exc:
-                delay = self._went_offline(error_text(exc), detail=exc.message)
+                self._went_offline(error_text(exc), detail=exc.message)
             except Exception:
                 log.exception("poll failed")
-                delay = self._went_offline(self.tr("internal error (details in the log)"))
+                self._went_offline(self.tr("internal error (details in the log)"))
             else:
                 self._came_online()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=delay)
-            now = clock.time()
-            if now - last_tick > delay + WAKE_GAP_S:
-                log.info("clock jumped %.0f s (sleep or wake-up): resyncing", now - last_tick)
-                self._failures = 0
-            last_tick = now
+            self.first_poll_done.set()
+            last_tick = clock.time()
+
+
+def _loop_time() -> float:
+    """The running event loop's clock (monotonic; simulated in the fleet bench and tests)."""
+    return asyncio.get_running_loop().time()

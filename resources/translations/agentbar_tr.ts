@@ -5,7 +5,7 @@
     <name>AgentSession</name>
     <message>
         <source>The server refused the API key: %s</source>
-        <extracomment>The whole technical text (English, for the log): the library's words included.</extracomment>
+        <extracomment>The whole technical text (English, for the log): the library's words included. When to poll, by the agent's activity (core/polling.py); a test or the fleet bench passes one with a seeded random generator. Set once the first poll has been answered or has failed (at start when logged out: there is none), so start-up can put first contact before its other work.</extracomment>
         <translation>Sunucu API anahtarını kabul etmedi: %s</translation>
     </message>
     <message>
@@ -140,7 +140,8 @@
     </message>
     <message>
         <source>You are on a call; quitting does not end it, but the bar stops showing it. Log out before quitting?</source>
-        <translation>Görüşmedesiniz; çıkmak görüşmeyi bitirmez, ancak çubuk onu artık göstermez. Çıkmadan önce oturumu kapatmak ister misiniz?</translation></message>
+        <translation>Görüşmedesiniz; çıkmak görüşmeyi bitirmez, ancak çubuk onu artık göstermez. Çıkmadan önce oturumu kapatmak ister misiniz?</translation>
+    </message>
     <message>
         <source>You are logged in. Log out before quitting?</source>
         <translation>Giriş yapmış durumdasınız. Kapatmadan önce çıkış yapılsın mı?</translation>
@@ -919,7 +920,7 @@
     <name>Runner</name>
     <message>
         <source>Demo mode: a simulated server. Press Log in (Ctrl+L).</source>
-        <extracomment>Seconds after start-up at which _warm_up runs. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key). ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).</extracomment>
+        <extracomment>Seconds after start-up at which _warm_up runs. The longest the tray and the link server wait for the first poll's answer. Worker threads for disk, keyring and decoding work (made when first needed). How long --screenshot lets the windows settle before it grabs them. Where ``key`` came from (the settings dialog and --self-test say so, never the key). ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).</extracomment>
         <translation>Demo modu: benzetilmiş bir sunucu. Giriş yap’a basın (Ctrl+L).</translation>
     </message>
     <message>
@@ -1064,8 +1065,8 @@
         <translation> sn</translation>
     </message>
     <message>
-        <source>How often AgentBar asks the server about your calls, in seconds</source>
-        <translation>AgentBar’ın çağrılarınızı sunucuya kaç saniyede bir sorduğu</translation>
+        <source>How often AgentBar asks the server about your calls while you are ready, in seconds. On a break it asks 5 times less often, during a call twice as often (at most once a second), logged out not at all.</source>
+        <translation>AgentBar’ın hazırdayken çağrılarınızı sunucuya kaç saniyede bir sorduğu. Moladayken 5 kat daha seyrek, görüşme sırasında iki kat daha sık (en fazla saniyede bir) sorar; oturum kapalıyken hiç sormaz.</translation>
     </message>
     <message>
         <source>&amp;Poll interval:</source>
@@ -2236,7 +2237,7 @@
     <name>settings</name>
     <message>
         <source>Your settings file was damaged, so AgentBar started with default settings.</source>
-        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output's first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system's. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link's 2-6 digit number dials only when its length is in this range (inclusive): the site's extensions. Anything shorter or longer is refused. A link to a number outside the region's country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist. Settings set by the administrator's policy: they win over the user's file.</extracomment>
+        <extracomment>What ``recordings_cache_mb`` accepts; 0 keeps only the recording that is playing. Seconds between two polls while the agent is ready; every other rate (break, call) derives from it (core/polling.py). Break id -&gt; allowed minutes. Template with ``{phone}``, opened in the browser when a call arrives. Screen name -&gt; (x, y) of the toolbar on that screen. A program and its arguments (no shell) whose output's first line is the API key; for IT, in the machine-wide files. The key it gives is never stored (core/key_sources.py). One extra certificate authority (PEM file) to trust besides the system's. The activity log writes dialled and transfer numbers in full (else: the last 4 digits). A link's 2-6 digit number dials only when its length is in this range (inclusive): the site's extensions. Anything shorter or longer is refused. A link to a number outside the region's country asks first (emergency, short service and premium-rate numbers always do). Human-readable notes about ignored values or a damaged file; never contain secrets. True when the user's settings file did not exist. Settings set by the administrator's policy: they win over the user's file.</extracomment>
         <translation>Ayar dosyanız bozulmuştu; AgentBar varsayılan ayarlarla başladı.</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from agentbar.api.models import AgentCall, LiveCall
-from agentbar.core.calls import CallTracker, pick_current_call
+from agentbar.core.calls import CallTracker, needs_agent_calls, pick_current_call
 
 
 def live(ext="1004", number="05321234567", direction="in", sure=30, channel="SIP/1004-0000001a"):
@@ -51,3 +51,14 @@ def test_tracker_announces_new_incoming_once_and_not_our_dials():
     assert tracker.update(second) is False
     outgoing = pick_current_call("101", "1004", [], [live(direction="out", channel="SIP/1004-3")])
     assert tracker.update(outgoing) is False
+
+
+def test_the_call_center_list_is_asked_only_when_it_adds_to_the_live_monitor() -> None:
+    """The agent's own channel in activeCalls says number, direction and duration: the
+    call-center list adds nothing then. It is asked when the channel lacks the number or the
+    duration, or when there is no channel of the extension to go by."""
+    complete = [live(), live(ext="1005", channel="SIP/1005-0000001b")]
+    assert not needs_agent_calls("1004", complete)
+    assert needs_agent_calls("1004", [live(number="")])
+    assert needs_agent_calls("1004", [live(sure=None)])
+    assert needs_agent_calls("", complete)  # no extension: only the call-center list tells

@@ -5,7 +5,6 @@ end."""
 from __future__ import annotations
 
 import gc
-import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -61,47 +60,6 @@ def test_the_checks_run_on_a_timer(qtbot, low_thresholds) -> None:
         qtbot.waitUntil(lambda: sum(collector.collections) > 0, timeout=2000)
     finally:
         collector.stop()
-
-
-class _Node:
-    """A weak-referenceable object that can sit in a reference cycle."""
-
-    other: object = None
-
-
-def _cycle_probe() -> weakref.ref[_Node]:
-    """Garbage that only the collector can free (a cycle), and a probe that sees it go."""
-    a, b = _Node(), _Node()
-    a.other, b.other = b, a
-    return weakref.ref(a)
-
-
-def test_an_adopted_load_leaves_the_collections_and_a_sweep_frees_what_it_froze(qapp) -> None:
-    """10,000 rows arrive: frozen at once (no pass walks them); garbage frozen with them is
-    freed by the sweep that follows within sweep_after_s."""
-    frozen_before = gc.get_freeze_count()
-    collector = MainThreadCollector(interval_ms=3_600_000, sweep_after_s=3600)
-    try:
-        gc_guard.freeze_loaded_rows()  # start from a frozen world: only what follows is young
-        rows = [_Node() for _ in range(10_000)]
-        probe = _cycle_probe()
-        frozen = gc.get_freeze_count()
-        gc_guard.freeze_loaded_rows()
-        assert gc.get_freeze_count() >= frozen + len(rows)
-        assert not any(o is rows[0] for o in gc.get_objects(0))  # out of the young generation
-        assert collector.adoptions == 2
-        collector.check()  # not due yet: the frozen cycle stays
-        assert probe() is not None and collector.sweeps == 0
-        collector._sweep_after_s = 0.0
-        collector.check()  # due: one full collection over everything
-        assert probe() is None and collector.sweeps == 1
-        assert gc.get_freeze_count() >= len(rows)  # what survived is frozen again
-    finally:
-        collector.stop()
-    assert gc.get_freeze_count() == frozen_before  # stop() unfroze
-    gc_guard.freeze_loaded_rows()  # no collector running: nothing happens
-    assert gc.get_freeze_count() == frozen_before
-    gc.disable()
 
 
 def test_a_check_waits_while_the_cpu_lane_builds_rows(qapp, low_thresholds, monkeypatch) -> None:

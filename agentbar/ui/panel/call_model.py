@@ -27,7 +27,6 @@ from agentbar.core.recordings import CallEntry, Direction, base_name
 from agentbar.core.turkish import sort_key
 from agentbar.ui.dates import date_time_text, time_text
 from agentbar.ui.plain_text import tooltip
-from agentbar.workers import free_on_cpu_lane
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -162,15 +161,11 @@ class CallTableModel(QAbstractTableModel):
             key = _SORT_KEYS[self.columns[sort[0]]]
             rows.sort(key=key, reverse=sort[1] == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        old_rows, self.entries = self.entries, rows
-        old_texts, self._when_texts = self._when_texts, {}
+        self.entries = rows
+        self._when_texts = {}
         self._today = clock.today()
         self._index_files()
         self.endResetModel()
-        # The previous rows die on the CPU worker, a slice at a time: freeing 10,000 of them
-        # here at once is one long C call on the GUI thread (bench/responsiveness.py).
-        free_on_cpu_lane(old_rows)
-        free_on_cpu_lane(old_texts)
 
     def _index_files(self) -> None:
         self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}

@@ -29,7 +29,6 @@ from agentbar.core.recording_cache import MB, RecordingCache
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
-from agentbar.ui.gc_guard import freeze_loaded_rows
 from agentbar.ui.messages import error_text, os_error_text
 from agentbar.ui.tasks import TaskOwner
 from agentbar.workers import on_cpu_lane
@@ -205,7 +204,6 @@ class PanelSession(QObject):
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
         # (linking the history to them too, a stall on the loop: bench/responsiveness.py).
         self._records, self.recordings, linked = await on_cpu_lane(build)
-        freeze_loaded_rows()  # the collector leaves the new rows be (ui/gc_guard.py)
         self.since = since if replace or self.since is None else min(since, self.since)
         self.recordings_loaded.emit(self.recordings, self.since)
         await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
@@ -344,7 +342,6 @@ class PanelSession(QObject):
             history = await on_cpu_lane(link_recordings, history, recordings)
         self.history = history
         self.has_history = True
-        freeze_loaded_rows()
         self.history_loaded.emit(self.history, self.summary())
 
     def today(self) -> date:

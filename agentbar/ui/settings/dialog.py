@@ -168,7 +168,11 @@ class SettingsDialog(QDialog):
         self._poll = QDoubleSpinBox(minimum=low, maximum=high, decimals=1, singleStep=0.5)
         self._poll.setSuffix(self.tr(" s", "seconds"))
         self._poll.setValue(settings.poll_interval_s)
-        tip = self.tr("How often AgentBar asks the server about your calls, in seconds")
+        tip = self.tr(
+            "How often AgentBar asks the server about your calls while you are ready, in "
+            "seconds. On a break it asks 5 times less often, during a call twice as often "
+            "(at most once a second), logged out not at all."
+        )
         self._form.row(self.tr("&Poll interval:"), self._poll, tip)
         describe(self._poll.lineEdit(), self._poll.accessibleName(), tip)
 

@@ -16,7 +16,7 @@ import logging
 import secrets
 import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 DEMO_INCOMING_EVERY_S = 45.0
 #: Seconds after start-up at which _warm_up runs.
 WARM_UP_AFTER_S = 1.0
+#: The longest the tray and the link server wait for the first poll's answer.
+FIRST_POLL_WAIT_S = 0.3
 #: Worker threads for disk, keyring and decoding work (made when first needed).
 WORKER_THREADS = 8
 #: How long --screenshot lets the windows settle before it grabs them.
@@ -94,12 +96,10 @@ async def run(
     redactor: RedactingFilter,
     *,
     claim: Claim | None = None,
-    start_data: Future[StartData] | None = None,
 ) -> int:
     """Run the toolbar until the user quits; returns the exit code.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
-    ``start_data`` is the settings, state and translations, being read in a worker thread.
 
     The bar is shown first, from the saved state, and painted; only then is the back end
     connected (httpx and the API client load, the keyring is read) and the client gate opened:
@@ -109,7 +109,7 @@ async def run(
     loop = asyncio.get_running_loop()
     _prepare_loop(loop, redactor)
     collector = MainThreadCollector()
-    start = await _read_start(args, paths, start_data)
+    start = _read_start(args, paths)
     notes = list(start.notes)
     back_end = _choose_back_end(args, start.settings, redactor)
     windows = _build_windows(args, paths, start, back_end, redactor)
@@ -118,6 +118,7 @@ async def run(
         windows.show()
         await painted(windows.toolbar)
     http = await _connect_back_end(windows, back_end, start.locked, notes, redactor)
+    await _first_contact(windows, back_end)
     services = _start_services(windows, claim, notes, paths, args)
     _show_or_stay_in_tray(windows, services, back_end, notes, minimized=minimized)
     try:
@@ -139,15 +140,11 @@ def _prepare_loop(loop: asyncio.AbstractEventLoop, redactor: RedactingFilter) ->
     )
 
 
-async def _read_start(
-    args: argparse.Namespace, paths: Paths, start_data: Future[StartData] | None
-) -> StartData:
+def _read_start(args: argparse.Namespace, paths: Paths) -> StartData:
     """The settings, state and translations the bar is shown from; the log level and the
-    language applied."""
-    if start_data is not None:
-        start = await asyncio.wrap_future(start_data)
-    else:
-        start = await asyncio.to_thread(read_start_data, paths, args)
+    language applied. A few small files, read before anything is shown (reading them in a
+    worker thread while the GUI modules load measured no gain: README, Performance)."""
+    start = read_start_data(paths, args)
     if is_cleartext(start.settings.server_url):
         log.warning(
             "the server URL uses plain http:// to a host that is not this machine: "
@@ -239,6 +236,17 @@ async def _connect_back_end(
     return http
 
 
+async def _first_contact(windows: AppWindows, back_end: _BackEnd) -> None:
+    """Start polling, so that the first request reaches the server before the tray and the
+    link server are made; they wait for its answer at most FIRST_POLL_WAIT_S
+    (bench/startup.py: launch -> first request at the server)."""
+    if _needs_setup(back_end.settings, windows.gate.key):
+        return  # the settings dialog comes first (_serve_until_quit)
+    windows.session.start()
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(windows.session.first_poll_done.wait(), FIRST_POLL_WAIT_S)
+
+
 def _start_services(
     windows: AppWindows,
     claim: Claim | None,
@@ -309,10 +317,7 @@ async def _serve_until_quit(
     commands, then wait for Quit (or take the --screenshot and quit)."""
     if _needs_setup(back_end.settings, windows.gate.key) and not args.screenshot:
         await windows.edit_settings()
-    # The first poll's modules load in a worker thread while the loop stays free; the first
-    # poll would otherwise stall the bar with them.
-    await asyncio.to_thread(_import_first_poll_modules)
-    windows.session.start()
+    windows.session.start()  # unless _first_contact started it
     loop = asyncio.get_running_loop()
     loop.call_later(WARM_UP_AFTER_S, _warm_up, loop, back_end.settings.region)
     for command in commands_from_namespace(args):
@@ -415,15 +420,8 @@ def _new_http_client(ca_file: str = "", notes: list[str] | None = None) -> httpx
     delay the first paint (bench/startup.py); a bad ``ca_file`` or ``SSL_CERT_FILE`` becomes
     a message in ``notes``."""
     importlib.import_module("agentbar.api.client")  # for new_api_client, on the loop thread
+    importlib.import_module("agentbar.api.models")  # for the first poll's reply
     return new_http_client(ca_file, notes)
-
-
-def _import_first_poll_modules() -> None:
-    """What the first poll needs and the first paint did not: anyio's asyncio backend and the
-    API's models (imports that would stall the loop; here in a worker thread)."""
-    importlib.import_module("agentbar.api.models")
-    with contextlib.suppress(ImportError):
-        importlib.import_module("anyio._backends._asyncio")
 
 
 def _warm_up(loop: asyncio.AbstractEventLoop, region: str) -> None:

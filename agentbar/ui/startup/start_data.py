@@ -1,8 +1,8 @@
 """What a GUI run reads before it can show the bar: settings, the saved state, translations.
 
 :func:`read_start_data` blocks on small files (and, the first time a source checkout runs,
-on compiling the translations): ``app.py`` runs it in a worker thread while the GUI modules
-load, so neither the event loop nor the first paint waits for the disk (bench/startup.py).
+on compiling the translations); the runner reads it on the loop thread before anything is
+shown (a worker thread for it measured no gain at start-up).
 Deliberately light: core modules and :mod:`agentbar.ui.i18n` only; httpx loads when the HTTP
 client is made, after the first paint.
 """
