@@ -108,7 +108,9 @@ def native() -> PipePeerApi:
 
 
 if sys.platform == "win32":
-    # Reviewed against the Win32 documentation; the suite runs it only on Windows.
+    # Reviewed against the Win32 documentation and type-checked for Windows
+    # (tests/hostile/test_pipe_owner.py); the single-instance tests reach it only when the
+    # suite runs on Windows, which CI does not do yet.
     import ctypes
     from ctypes import wintypes
 
