@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from agentbar.core.commands import (
     decode,
     encode_reply,
 )
-from agentbar.desktop import peercred
+from agentbar.desktop import peercred, win_peer
 
 __all__ = ["InstanceServer"]
 
@@ -137,8 +138,6 @@ class InstanceServer(QObject):
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
-        # Only this user may connect: the socket file / named pipe is created owner-only.
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.setMaxPendingConnections(MAX_CONNECTIONS)
         self._server.newConnection.connect(self._on_new_connection)
         self._connections: list[_Connection] = []
@@ -166,15 +165,29 @@ class InstanceServer(QObject):
         if not self.name:  # no private place for the socket (Claim.problem says why)
             log.warning("not listening for other launches: no private socket directory")
             return False
-        if self._server.listen(self.name):
+        if self._listen():
             return True
         if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
             log.info("removing a stale instance socket %s", self.name)
             QLocalServer.removeServer(self.name)
-            if self._server.listen(self.name):
+            if self._listen():
                 return True
         log.warning("cannot listen for other launches: %s", self._server.errorString())
         return False
+
+    def _listen(self) -> bool:
+        # Only this user may connect, on every system; Qt reads the option when listen()
+        # creates the socket, so it is set right before each listen().
+        # - Unix: the socket file is made 0600 (and it sits in a 0700 folder anyway).
+        # - Windows: Qt docs, QLocalServer::SocketOption: "UserAccessOption: Access is
+        #   restricted to the same user as the process that created the socket." Qt's
+        #   qlocalserver_win.cpp builds a security descriptor whose owner is the user and whose
+        #   DACL holds one entry, FILE_ALL_ACCESS for the user's SID, for every pipe instance
+        #   it creates. Qt does not ask for FILE_FLAG_FIRST_PIPE_INSTANCE, so a pipe of the
+        #   same name made first by someone else keeps their descriptor: hence the peer checks
+        #   at both ends (win_peer.py).
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        return self._server.listen(self.name)
 
     def close(self) -> None:
         self._server.close()
@@ -208,7 +221,9 @@ class InstanceServer(QObject):
 
 
 def _foreign_peer(socket: QLocalSocket) -> str:
-    """Why the client is not this user's process, or "" (Windows: the pipe's ACL decides)."""
+    """Why the client is not this user's process, or ""."""
+    if sys.platform == "win32":  # the descriptor is the pipe's HANDLE: ask for its client's user
+        return win_peer.client_problem(int(socket.socketDescriptor()))
     try:
         uid = peercred.peer_uid(int(socket.socketDescriptor()))
     except OSError as exc:

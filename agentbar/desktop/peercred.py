@@ -4,9 +4,9 @@ No Qt here: :mod:`agentbar.desktop.single_instance` (both ends) and the instance
 it on the start-up path, so it imports only the standard library.
 
 - :func:`peer_uid`: the user id of the peer of a connected Unix socket: ``SO_PEERCRED`` on
-  Linux, ``getpeereid()`` on macOS and the BSDs. None on Windows, where the named pipe's
-  security descriptor (``QLocalServer.UserAccessOption``: the user, SYSTEM and
-  Administrators) is what keeps other users out.
+  Linux, ``getpeereid()`` on macOS and the BSDs. None on Windows, where a named pipe has no
+  user id: the pipe admits only the user (``QLocalServer.UserAccessOption``) and
+  :mod:`agentbar.desktop.win_peer` compares the other end's user SID with ours.
 - :func:`private_dir`: a directory that only this user can enter, created 0700 when missing
   and refused (:class:`UnsafeSocketDir`) when another user owns it, others may enter it, or it
   is a symbolic link. A socket there cannot be bound first by someone else.

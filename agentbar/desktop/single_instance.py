@@ -18,7 +18,8 @@ How it fits together:
   ``<temp>/agentbar-<uid>``, created 0700 and refused when another user owns it or others
   may enter it (:mod:`agentbar.desktop.peercred`). Each end also checks the other's user id
   (``SO_PEERCRED`` / ``getpeereid``) before reading or sending a command. On Windows the
-  named pipe admits only this user (``UserAccessOption``), in this session's namespace.
+  named pipe admits only this user (``UserAccessOption``), and each end compares the user
+  SID of the process at the other end with its own (:mod:`agentbar.desktop.win_peer`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from agentbar.core.commands import (
     encode,
     validate,
 )
-from agentbar.desktop import peercred
+from agentbar.desktop import peercred, win_peer
 from agentbar.desktop.peercred import UnsafeSocketDir, my_uid, private_dir
 
 __all__ = [
@@ -245,6 +246,11 @@ class NotOurInstance(Exception):
 
 def _check_peer(socket: QLocalSocket) -> None:
     """Raise NotOurInstance unless the process at the other end runs as this user."""
+    if sys.platform == "win32":  # the descriptor is the pipe's HANDLE: ask for its server's user
+        why = win_peer.server_problem(int(socket.socketDescriptor()))
+        if why:
+            raise NotOurInstance(why)
+        return
     try:
         uid = peercred.peer_uid(int(socket.socketDescriptor()))
     except OSError as exc:
