@@ -63,18 +63,8 @@ def test_every_policy_writes_a_setting_under_agentbars_key() -> None:
         names = _value_names(policy)
         assert len(names) == 1 and names[0] in FIELDS, (policy.get("name"), names)
         covered.update(names)
-    assert covered == FIELDS - NOT_POLICIES - _newer_fields()
-
-
-def _newer_fields() -> set[str]:
-    """Settings other engineers may add after this template: each needs a policy then, but this
-    test must not fail the merge for it; the list of known settings below decides."""
-    known = {
-        "server_url", "wire", "poll_interval_s", "region", "dial_format",
-        "confirm_before_dial", "break_budgets_min", "screen_pop_url", "language",
-        "recordings_cache_mb", "notifications", "log_level", "api_key_command", "ca_file",
-    }  # fmt: skip
-    return FIELDS - NOT_POLICIES - known
+    # Every setting an administrator may lock has a policy: a new setting needs one too.
+    assert covered == FIELDS - NOT_POLICIES
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -115,6 +105,7 @@ def _what_group_policy_writes() -> RegistryKey:
         "region": "de",
         "screen_pop_url": "https://crm.corp/?p={phone}",
         "ca_file": r"C:\CA\corp.pem",
+        "link_extension_lengths": "[4, 6]",
     }
     values: dict[str, tuple[object, int]] = {}
     subkeys: dict[str, dict[str, tuple[object, int]]] = {}
@@ -160,4 +151,6 @@ def test_what_group_policy_writes_loads_as_locked_settings(
     assert s.notifications is True and s.confirm_before_dial is True
     assert s.api_key_command == ("C:\\Tools\\vault.exe", "read", "agentbar")
     assert dict(s.break_budgets_min) == {"1": 15, "2": 45}
-    assert loaded.locked == FIELDS - NOT_POLICIES - _newer_fields()
+    assert s.log_full_numbers is True and s.confirm_international_links is True
+    assert s.link_extension_lengths == (4, 6)
+    assert loaded.locked == FIELDS - NOT_POLICIES
