@@ -29,19 +29,31 @@ def _sim(start: datetime) -> Simulator:
     return Simulator(api_key=KEY, port=0, clock=SimClock(start=start)).start()
 
 
+#: "Now" for the bar in these tests: a Tuesday noon, whatever the real date and hour (a test
+#: run just before midnight would otherwise see "today" change under it).
+NOON = datetime(2026, 11, 24, 12, 0)
+
+
 @pytest.fixture
 def today_sim() -> Iterator[Simulator]:
-    """The server's clock pinned at noon today (its call records are today's)."""
-    simulator = _sim(datetime.combine(datetime.now().date(), datetime.min.time()).replace(hour=12))
+    """The server's clock and the bar's (core/clock.py) pinned at the same noon, running on:
+    the server's call records are the bar's today."""
+    simulator = _sim(NOON)
+    clock.follow(lambda: simulator.clock.now().timestamp())
     yield simulator
+    clock.follow(None)
     simulator.stop()
 
 
 @pytest.fixture
 def fixed_time_sim() -> Iterator[Simulator]:
-    """A server whose clock says a Monday of 2020: its break times are implausible."""
+    """A server whose clock says a Monday of 2020: its break times are implausible. The bar's
+    own clock is pinned at NOON, running on."""
     simulator = _sim(datetime(2020, 1, 6, 9, 0))
+    ours = SimClock(start=NOON)
+    clock.follow(lambda: ours.now().timestamp())
     yield simulator
+    clock.follow(None)
     simulator.stop()
 
 

@@ -51,7 +51,11 @@ def test_turkish_bar_shows_a_network_failure_without_httpx_english(
     task = _run(qloop, tmp_path, sim, monkeypatch, "tr")
     try:
         bar = _bar(qtbot)
-        qtbot.waitUntil(lambda: "Sunucuya ulaşılamıyor" in bar.message.text(), timeout=WAIT)
+        # Logged out, the bar does not poll (issue 17): the outage shows at the first action.
+        qtbot.waitUntil(bar.login_button.isEnabled, timeout=WAIT)
+        qtbot.mouseClick(bar.login_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Sunucuya bağlanılamıyor." in bar.message.text(), timeout=WAIT)
+        assert "Bağlantı yok" in bar.status.text()  # the offline pill, in Turkish too
         text = bar.message.text()
         assert "Sunucuya bağlanılamıyor." in text
         assert "All connection attempts failed" not in text
