@@ -220,9 +220,9 @@ def _run_qt(
 
     # Worker threads (decoding 10,000 recordings, the keyring, disk) hold the GIL in 5 ms
     # slices by default. Each of the GUI thread's short Python calls (a timer, a socket, each
-    # cell a repaint asks for) may wait a whole slice while a worker computes: 0.2 ms slices
-    # keep the largest stall of a 10,000-row load near 20 ms where 1 ms gave 23-30 ms and
-    # spikes over 60 (bench/responsiveness.py).
+    # cell a repaint asks for) may wait a whole slice while a worker computes: short slices
+    # keep the largest stall of a 10,000-row load small (the figures per slice length:
+    # README, Performance; bench/responsiveness.py).
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     result: int = asyncio.run(
         run(args, paths, redactor, claim=claim),

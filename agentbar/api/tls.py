@@ -39,7 +39,7 @@ def tls_context(
 ) -> tuple[ssl.SSLContext, list[str]]:
     """A client context trusting the system's store and ``ca_file``; and messages for the user.
 
-    Blocks (reads certificate files, ~50 ms): make it off the event loop. Never raises for a
+    Blocks (reads certificate files): make it off the event loop. Never raises for a
     bad file: each becomes a message, whose first sentence is constant and translatable.
     With ``strict`` (agentbar-cli: a script must not run with other trust than it asked for)
     the first bad setting raises :class:`CertificateSettingError` instead.

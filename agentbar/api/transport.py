@@ -254,7 +254,7 @@ class Transport:
                     module=module.name,
                 ) from None
         if sum(map(len, chunks)) > DECODE_INLINE_MAX:
-            # Joining and scrubbing megabytes take ~10 ms each: in the worker, not in one
+            # Joining and scrubbing megabytes is long C work: in the worker, not in one
             # step of the event loop (8 MB hostile bodies, bench/responsiveness.py).
             return await on_cpu_lane(self._decode, chunks, module, status)
         return self._decode(chunks, module, status)

@@ -143,7 +143,8 @@ def _parse_xml(data: bytes, module: str | None) -> Any:
 
     class DepthLimited(TreeBuilder):
         """Refuses an element nested deeper than _MAX_DEPTH as it opens: megabytes of
-        unclosed ``<a>`` would otherwise build millions of elements (seconds, ~800 MB)
+        unclosed ``<a>`` would otherwise build millions of elements (seconds, and memory by
+        the hundreds of megabytes)
         before the parser notices the document never ends."""
 
         depth = 0

@@ -8,8 +8,9 @@ generation as the thresholds say (the same approach as Anki's and pyqtgraph's co
 https://github.com/ankitects/anki/blob/main/qt/aqt/__init__.py).
 
 After the first full collection, what survived it (modules, classes, functions: most of the
-~45,000 objects of a started AgentBar) is frozen (``gc.freeze``), so that later full
-collections skip it: a GUI stall of ~20 ms each time becomes a few (bench/responsiveness.py).
+objects of a started AgentBar) is frozen (``gc.freeze``), so that later full collections skip
+it: each full collection then walks only what the run made since, a short stall instead of a
+long one (the figures: README, Performance; bench/responsiveness.py).
 
 While rows are being built on the CPU lane (workers.py), a check waits (at most
 :data:`MAX_WAITS` checks in a row): it would walk a half-built load that is about to be
