@@ -27,6 +27,7 @@ SLOW_FILES = (
     "tests/test_bench_smoke.py",
     "tests/test_quality.py",
     "tests/test_any_day.py",
+    "tests/sim/test_cli.py",
     "tests/ui/test_app.py",
     "tests/ui/test_start_minimized.py",
     "tests/ui/test_fleet_start.py",

@@ -96,11 +96,21 @@ def test_a_shift_in_the_activity_log_and_the_diagnostics(qtbot, qloop, sim, log_
     qtbot.keyClicks(bar.dial_field, "0532 123 45 67")
     qtbot.keyClick(bar.dial_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bar.status.view.mode is Mode.CALL, timeout=WAIT)
+    refused = sum(r.module == "redirect" for r in sim.requests)
     for target in ("7999", "1005"):  # an unknown extension first: the server refuses
         qtbot.mouseClick(bar.transfer_button, Qt.MouseButton.LeftButton)
         qtbot.keyClicks(bar.transfer_field, target)
         qtbot.keyClick(bar.transfer_field, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not bar.session.busy, timeout=WAIT)
+        # The answer to this transfer before the next one (busy may not have begun yet).
+        refused += 1
+        qtbot.waitUntil(
+            lambda n=refused: (
+                sum(r.module == "redirect" for r in sim.requests) >= n and not bar.session.busy
+            ),
+            timeout=WAIT,
+        )
+        if target == "7999":
+            qtbot.waitUntil(lambda: "Dahili bulunamadı" in bar.message.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: bar.status.view.mode is Mode.READY, timeout=WAIT)
     bar.dial_field.clear()
     qtbot.keyClicks(bar.dial_field, "0212 555 01 01")
