@@ -274,6 +274,7 @@ class TlsFront:
         self.port = self._listener.getsockname()[1]
         self.handshakes_ok = 0
         self._threads: list[threading.Thread] = []
+        self._conns: list[socket.socket] = []
         self._accepting = threading.Thread(target=self._accept, daemon=True)
         self._accepting.start()
 
@@ -283,6 +284,7 @@ class TlsFront:
                 conn, _ = self._listener.accept()
             except OSError:
                 return
+            self._conns.append(conn)
             thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
             self._threads.append(thread)
             thread.start()
@@ -309,6 +311,11 @@ class TlsFront:
                         tls.sendall(data)
 
     def close(self) -> None:
+        # shutdown() wakes the accepting and serving threads at once (close() alone leaves
+        # them blocked until their timeouts).
+        for sock in (self._listener, *self._conns):
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._accepting.join(10)
         for thread in self._threads:

@@ -31,6 +31,24 @@ from agentbar.workers import cpu_lane_busy
 MAX_WAITS = 5
 
 
+def collect_due(froze: bool) -> tuple[int | None, bool]:
+    """Collect the oldest generation whose allocation count passed its threshold, as Python's
+    own collector would, on the calling thread; after the first full collection freeze what
+    survived it (module text). ``froze``: whether that freeze happened already. Returns the
+    generation collected (None for none) and whether the freeze has happened now. The app's
+    collector calls it from its timer, the test suite after each test (tests/conftest.py)."""
+    counts = gc.get_count()
+    thresholds = gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            if generation == 2 and not froze:
+                gc.freeze()
+                froze = True
+            return generation, froze
+    return None, froze
+
+
 class MainThreadCollector(QObject):
     """Disables automatic GC and collects on a timer in the thread that owns this object."""
 
@@ -58,16 +76,9 @@ class MainThreadCollector(QObject):
             self._waits += 1
             return
         self._waits = 0
-        counts = gc.get_count()
-        thresholds = gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
-                gc.collect(generation)
-                self.collections[generation] += 1
-                if generation == 2 and not self._froze:
-                    gc.freeze()  # see the module text
-                    self._froze = True
-                break
+        generation, self._froze = collect_due(self._froze)
+        if generation is not None:
+            self.collections[generation] += 1
 
     def stop(self) -> None:
         """Collect once more and give collection back to Python."""

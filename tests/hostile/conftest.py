@@ -49,9 +49,9 @@ FAST = httpx.Timeout(connect=2.0, read=1.0, write=2.0, pool=2.0)
 
 Attack = Callable[[socket.socket, bytes, "Hostile"], None]
 
-# The UI suite's qasync loop and its GC-on-the-GUI-thread rule, shared (not copied).
+# The UI suite's qasync loop, shared (not copied); tests/conftest.py collects on the main
+# thread after each test, as the app does.
 qloop = ui_fixtures.qloop
-collect_on_the_gui_thread = ui_fixtures.collect_on_the_gui_thread
 
 
 def leaks(text: str | bytes, key: str = KEY) -> list[str]:

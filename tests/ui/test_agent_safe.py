@@ -237,6 +237,7 @@ def test_every_bar_shortcut_acts_from_every_input(qtbot, keyed, sim, where):
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb)")
+@pytest.mark.slow
 def test_the_keys_act_from_the_fields_under_a_real_x_server():
     """Offscreen Qt uses a key scheme where a line edit claims none of the bar's keys. Under
     X11 it claims Ctrl+E (end of line) and Ctrl+D (delete): the case agents met. The test
@@ -592,6 +593,7 @@ def test_a_refused_key_has_its_own_state_a_settings_button_and_no_fast_retries(
 # -- 8. ringing is not talking; the timer never jumps back at a poll --------------------------
 
 
+@pytest.mark.slow
 def test_ringing_then_the_talk_timer_from_the_answer(qtbot, bar, sim):
     toolbar = bar()
     log_in(qtbot, toolbar)

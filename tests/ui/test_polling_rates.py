@@ -12,6 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
+import pytest
 
 from agentbar.api import CallCenterClient
 from agentbar.core.agent_state import AgentState, BreakReason
@@ -170,6 +171,7 @@ def test_bars_started_together_do_not_poll_in_step() -> None:
     run(body)
 
 
+@pytest.mark.slow
 def test_a_restarted_server_sees_the_floor_spread_out() -> None:
     async def body(loop: VirtualTimeLoop) -> None:
         floor = Floor(loop, 300)
