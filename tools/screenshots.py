@@ -26,6 +26,7 @@ from agentbar.core.agent_state import AgentState
 from agentbar.core.settings import Settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
 from agentbar.ui.agent_session import AgentSession
+from agentbar.ui.client_gate import ClientGate
 from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.i18n import install_translations
 from agentbar.ui.startup.screenshot import save_screenshot
@@ -59,7 +60,7 @@ async def shoot(out: Path) -> list[Path]:
             from agentbar.core.agent_state import save_state
 
             session = AgentSession(
-                client,
+                ClientGate.opened(http, client, KEY),
                 settings,
                 AgentState(),
                 save_state=lambda st: save_state(state_file, st),
