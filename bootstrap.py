@@ -130,6 +130,12 @@ SYSTEM_LIBS: dict[str, tuple[str, str, str]] = {
     "libICE.so.6": ("libice6", "libICE", "libice"),
     "libxshmfence.so.1": ("libxshmfence1", "libxshmfence", "libxshmfence"),
     "libgssapi_krb5.so.2": ("libgssapi-krb5-2", "krb5-libs", "krb5"),
+    # QtMultimedia's FFmpeg plugin: without it Qt finds no media backend and nothing plays
+    # (seen on a bare Debian 12: "No QtMultimedia backends found").
+    "libXrandr.so.2": ("libxrandr2", "libXrandr", "libxrandr"),
+    # The Wayland platform plugin (a Wayland desktop; Qt falls back to xcb without them).
+    "libwayland-cursor.so.0": ("libwayland-cursor0", "libwayland-cursor", "wayland"),
+    "libwayland-egl.so.1": ("libwayland-egl1", "libwayland-egl", "wayland"),
 }
 # Fonts with Turkish glyphs: without any font file Qt draws every letter as a box, silently.
 FONT_PACKAGES = ("fonts-dejavu-core", "dejavu-sans-fonts", "ttf-dejavu")

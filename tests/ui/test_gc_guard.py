@@ -36,6 +36,7 @@ def _run(collector: MainThreadCollector, checks: int) -> None:
 
 def test_collections_follow_the_counts_and_the_first_full_one_freezes(qapp, low_thresholds):
     gc.enable()  # as Python starts (the suite's own fixture turns it off around each test)
+    gc.unfreeze()  # as the app starts: nothing frozen yet (the suite may have frozen its own)
     frozen_before = gc.get_freeze_count()
     collector = MainThreadCollector(interval_ms=3_600_000)
     try:
