@@ -26,8 +26,8 @@ from agentbar.core.agent_state import AgentState
 from agentbar.core.settings import Settings
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION, Simulator
 from agentbar.ui.agent_session import AgentSession
-from agentbar.ui.client_gate import ClientGate
 from agentbar.ui.bar.toolbar import Toolbar
+from agentbar.ui.client_gate import ClientGate
 from agentbar.ui.i18n import install_translations
 from agentbar.ui.startup.screenshot import save_screenshot
 

@@ -44,11 +44,12 @@ def test_collections_follow_the_counts_and_the_first_full_one_freezes(qapp, low_
         _run(collector, 60)
         young, middle, full = collector.collections
         assert young >= 10 and middle >= 5 and full >= 2
-        assert gc.get_freeze_count() > frozen_before  # what survived the first full one
+        frozen = gc.get_freeze_count()
+        assert frozen > frozen_before  # what survived the first full one
     finally:
         collector.stop()
     assert gc.isenabled()  # given back
-    assert gc.get_freeze_count() == frozen_before  # stop() unfroze
+    assert gc.get_freeze_count() < frozen  # stop() unfroze what the collector froze
     gc.disable()
 
 
