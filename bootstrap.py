@@ -147,6 +147,14 @@ FAKETIME_DIRS = (
     "/usr/lib64/faketime",
     "/usr/lib/faketime",
 )
+# Programs some tests drive (a real X server for the keyboard test, the Desktop Entry checks,
+# the .deb build): without them those tests skip. Installed for `test` only.
+TEST_TOOLS: dict[str, tuple[str, str, str]] = {
+    "xvfb-run": ("xvfb", "xorg-x11-server-Xvfb", "xorg-server-xvfb"),
+    "desktop-file-validate": ("desktop-file-utils", "desktop-file-utils", "desktop-file-utils"),
+    "gio": ("libglib2.0-bin", "glib2", "glib2"),
+    "dpkg-architecture": ("dpkg-dev", "dpkg-dev", "dpkg"),
+}
 MANAGERS = (("apt-get", 0), ("dnf", 1), ("pacman", 2))
 
 
@@ -196,6 +204,10 @@ def missing_system_packages(for_tests: bool, manager: int) -> list[str]:
         wanted.append(FONT_PACKAGES[manager])
     if for_tests and faketime_library() is None:
         wanted.append(FAKETIME_PACKAGES[manager])
+    if for_tests:
+        for tool, packages in TEST_TOOLS.items():
+            if shutil.which(tool) is None and packages[manager] not in wanted:
+                wanted.append(packages[manager])
     return wanted
 
 

@@ -38,6 +38,7 @@ def _machine(
     faketime: bool,
     manager: str = "apt-get",
     root: bool,
+    has_tools: bool = True,
 ) -> list[list[str]]:
     ran: list[list[str]] = []
     monkeypatch.setattr(module, "_loadable_libraries", lambda: libs)
@@ -45,8 +46,11 @@ def _machine(
     monkeypatch.setattr(
         module, "faketime_library", lambda: "/x/libfaketimeMT.so.1" if faketime else None
     )
+    tools = set(module.TEST_TOOLS) if has_tools else set()
     monkeypatch.setattr(
-        module.shutil, "which", lambda name: f"/usr/bin/{name}" if name == manager else None
+        module.shutil,
+        "which",
+        lambda name: f"/usr/bin/{name}" if name == manager or name in tools else None,
     )
     monkeypatch.setattr(module.os, "geteuid", lambda: 0 if root else 1000)
 
@@ -73,13 +77,21 @@ def test_a_complete_machine_installs_nothing(bootstrap, monkeypatch):
 
 def test_a_bare_debian_as_root_gets_every_package_with_apt(bootstrap, monkeypatch):
     ran = _machine(
-        bootstrap, monkeypatch, libs={"libc.so.6"}, fonts=False, faketime=False, root=True
+        bootstrap,
+        monkeypatch,
+        libs={"libc.so.6"},
+        fonts=False,
+        faketime=False,
+        root=True,
+        has_tools=False,
     )
     bootstrap.ensure_system_libraries(for_tests=True)
     assert ran[0] == ["apt-get", "update", "-q"]
     install = ran[1]
     assert install[:5] == ["apt-get", "install", "-y", "-q", "--no-install-recommends"]
     for package in ("libpulse0", "libxcb-cursor0", "libegl1", "fonts-dejavu-core", "faketime"):
+        assert package in install
+    for package in ("xvfb", "desktop-file-utils", "libglib2.0-bin", "dpkg-dev"):  # test tools
         assert package in install
     assert len(install) == len(set(install))  # libxcb's sonames are one package, named once
 
