@@ -151,6 +151,7 @@ FAKETIME_DIRS = (
 # the .deb build): without them those tests skip. Installed for `test` only.
 TEST_TOOLS: dict[str, tuple[str, str, str]] = {
     "xvfb-run": ("xvfb", "xorg-x11-server-Xvfb", "xorg-server-xvfb"),
+    "xauth": ("xauth", "xorg-x11-xauth", "xorg-xauth"),  # xvfb-run needs it (a Recommends)
     "desktop-file-validate": ("desktop-file-utils", "desktop-file-utils", "desktop-file-utils"),
     "gio": ("libglib2.0-bin", "glib2", "glib2"),
     "dpkg-architecture": ("dpkg-dev", "dpkg-dev", "dpkg"),
