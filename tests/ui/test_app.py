@@ -148,14 +148,11 @@ def test_the_bar_shows_before_a_slow_keyring_and_an_early_click_waits_for_the_ke
     _quit(qtbot, task, toolbar, "stay logged in")
 
 
-def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
-    qtbot, qloop, sim, memory_keyring, monkeypatch, tmp_path
-):
-    """httpx, the API client and the TLS context load once the bar is painted: the bar shows
-    from the saved settings first, and a Log in clicked meanwhile goes out once they are there."""
+def _hold_the_http_client(base, sim, monkeypatch) -> threading.Event:
+    """A configured desk (settings, key in the keyring) whose run's HTTP client is made only
+    once the returned event is set."""
     from agentbar.ui.startup import runner
 
-    base = tmp_path / "slow-client"
     _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
     keyring.set_password("AgentBar", account_for(sim.url), KEY)
     made = threading.Event()
@@ -166,6 +163,16 @@ def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
         return real(*args)
 
     monkeypatch.setattr(runner, "_new_http_client", slow_client)
+    return made
+
+
+def test_the_bar_shows_before_the_http_client_and_a_click_waits_for_it(
+    qtbot, qloop, sim, memory_keyring, monkeypatch, tmp_path
+):
+    """httpx, the API client and the TLS context load once the bar is painted: the bar shows
+    from the saved settings first, and a Log in clicked meanwhile goes out once they are there."""
+    base = tmp_path / "slow-client"
+    made = _hold_the_http_client(base, sim, monkeypatch)
     task = _start(qloop, base)
     try:
         qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
@@ -188,19 +195,9 @@ def test_the_panel_opened_before_the_http_client_loads_once_it_is_there(
     """The bar and the panel wait at the same client gate: the panel opened (Panel button)
     before the HTTP client is made shows "loading", sends nothing, then loads."""
     from agentbar.ui.panel.side_panel import SidePanel
-    from agentbar.ui.startup import runner
 
     base = tmp_path / "slow-panel"
-    _write_settings(base, server_url=sim.url, agent=DEMO_AGENT, extension=DEMO_EXTENSION)
-    keyring.set_password("AgentBar", account_for(sim.url), KEY)
-    made = threading.Event()
-    real = runner._new_http_client
-
-    def slow_client(*args):
-        made.wait(10)
-        return real(*args)
-
-    monkeypatch.setattr(runner, "_new_http_client", slow_client)
+    made = _hold_the_http_client(base, sim, monkeypatch)
     task = _start(qloop, base)
     try:
         qtbot.waitUntil(lambda: bool(_find(Toolbar)), timeout=WAIT)
