@@ -18,6 +18,7 @@ from agentbar.ui.panel.call_model import (
     RECORDING_COLUMNS,
     CallTableModel,
     Column,
+    SortedEntries,
     duration_text,
 )
 
@@ -170,6 +171,35 @@ def test_ten_thousand_rows_fill_sort_and_filter(qapp):
     assert proxy.rowCount() == 2_000
     proxy.set_query("")
     assert proxy.rowCount() == 10_000
+
+
+def test_rows_sorted_beforehand_are_shown_as_they_are(qapp):
+    """A load's rows come sorted and indexed from the worker (SortedEntries): the model shows
+    that very list when its order is the one asked for, and sorts anew only when it is not."""
+    model = CallTableModel(RECORDING_COLUMNS)
+    proxy = CallFilterProxy()
+    proxy.setSourceModel(model)
+    newest_first = SortedEntries(rows(), Column.WHEN, True)
+    model.set_entries(newest_first, sort=(int(Column.WHEN), Qt.SortOrder.DescendingOrder))
+    assert model.entries is newest_first
+    assert model.search_keys is newest_first.keys
+    assert [model.row_of_file(e.file or "") for e in newest_first] == list(range(len(newest_first)))
+    proxy.set_query("isik")
+    assert names(proxy) == ["Işık Aydın"]
+    proxy.set_query("")
+
+    model.set_entries(newest_first, sort=(int(Column.NAME), Qt.SortOrder.AscendingOrder))
+    assert model.entries is not newest_first  # another order: sorted here
+    assert model.entries.order == (Column.NAME, False)
+    assert [e.name for e in model.entries] == [
+        "",
+        "ayşe şahin",
+        "ISPARTA TUR",
+        "Işık Aydın",
+        "İSMAİL YILDIZ",
+    ]
+    assert model.search_keys == [e.key for e in model.entries]
+    assert all(model.row_of_file(e.file) == row for row, e in enumerate(model.entries) if e.file)
 
 
 def test_the_proxy_needs_a_call_table_model(qapp):

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -149,6 +149,32 @@ def test_merged_list_is_the_agents_recordings_of_the_last_7_days_newest_first(qt
         ("arayan_numara", "baslangic_tarihi", "bitis_tarihi"),
     }
     assert str(len(expected)) in side.recordings.range_label.text()
+
+
+def test_a_load_arrives_in_the_order_the_agent_chose(qtbot, build, sim):
+    """The rows of a load are sorted in the worker, in the order of the column header the
+    agent clicked: the tables show the lists the panel made, not a copy sorted on the GUI
+    thread (bench/responsiveness.py)."""
+    panel, side = build()
+    load(qtbot, side)
+    assert side.recordings.model.entries is panel.recordings
+    assert side.history.model.entries is panel.history
+    header = side.recordings.view.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(int(Column.NUMBER)) + 5, 5),
+    )
+    assert panel.recordings_order[0] == Column.NUMBER
+    numbers = [e.number for e in side.recordings.model.entries]
+    assert numbers == sorted(numbers, reverse=panel.recordings_order[1])
+    before = panel.recordings
+    with qtbot.waitSignal(panel.recordings_loaded, timeout=WAIT):
+        side.recordings.refresh_button.click()
+    assert panel.recordings is not before
+    assert panel.recordings.order == panel.recordings_order
+    assert side.recordings.model.entries is panel.recordings
+    assert [e.number for e in panel.recordings] == numbers
 
 
 class _Node:

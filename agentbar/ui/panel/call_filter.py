@@ -86,8 +86,7 @@ class CallFilterProxy(QAbstractProxyModel):
     def _refilter(self, *, rekey: bool = False) -> None:
         """Choose the visible rows; ``rekey`` after the source's rows changed or moved."""
         if rekey:
-            entries = self._model.entries if self._model is not None else []
-            self._keys = [entry.key for entry in entries]
+            self._keys = self._model.search_keys if self._model is not None else []
         rows = matching_rows(self._keys, self._query)
         self._rows = list(range(len(self._keys))) if rows is None else rows
         self._proxy_rows_made = None

@@ -8,7 +8,7 @@ model lives in ui/panel/call_filter.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -105,6 +105,28 @@ _SORT_KEYS: dict[Column, Callable[[CallEntry], Any]] = {
 }
 
 
+class SortedEntries(list[CallEntry]):
+    """Entries in one column's order, with the indexes the model and its filter keep of them.
+
+    Sorting 10,000 rows and indexing their recordings and search keys is Python work of
+    several milliseconds: the panel makes this in the CPU worker (agentbar/workers.py) together
+    with the rows, so that showing them on the GUI thread is a swap (bench/responsiveness.py).
+    ``column`` None keeps the given order. Never changed after it is made.
+    """
+
+    __slots__ = ("order", "rows_by_file", "keys")
+
+    def __init__(
+        self, entries: Iterable[CallEntry], column: Column | None = None, descending: bool = False
+    ) -> None:
+        super().__init__(entries)
+        if column is not None:
+            self.sort(key=_SORT_KEYS[column], reverse=descending)
+        self.order = (column, descending)
+        self.rows_by_file = {e.file: i for i, e in enumerate(self) if e.file}
+        self.keys = [e.key for e in self]
+
+
 class CallTableModel(QAbstractTableModel):
     """Rows of :class:`~agentbar.core.recordings.CallEntry` under named columns.
 
@@ -117,8 +139,7 @@ class CallTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
-        self.entries: list[CallEntry] = []
-        self._rows_by_file: dict[str, int] = {}
+        self.entries: SortedEntries = SortedEntries(())
         self._when_texts: dict[int, str] = {}  # id(entry) -> its date as shown
         self._today = clock.today()
         self._titles = {
@@ -155,27 +176,35 @@ class CallTableModel(QAbstractTableModel):
         sort: tuple[int, Qt.SortOrder] | None = None,
     ) -> None:
         """Replace every row (a reset: views keep no selection), sorted by ``sort`` (a column
-        and an order) first: one reset, without the layout change of a later :meth:`sort`."""
-        rows = list(entries)
+        and an order) first: one reset, without the layout change of a later :meth:`sort`.
+        :class:`SortedEntries` already in that order are shown as they are."""
+        column = None
+        descending = False
         if sort is not None and 0 <= sort[0] < len(self.columns):
-            key = _SORT_KEYS[self.columns[sort[0]]]
-            rows.sort(key=key, reverse=sort[1] == Qt.SortOrder.DescendingOrder)
+            column = self.columns[sort[0]]
+            descending = sort[1] == Qt.SortOrder.DescendingOrder
+        rows = entries
+        if not isinstance(rows, SortedEntries) or (
+            column is not None and rows.order != (column, descending)
+        ):
+            rows = SortedEntries(entries, column, descending)
         self.beginResetModel()
         self.entries = rows
         self._when_texts = {}
         self._today = clock.today()
-        self._index_files()
         self.endResetModel()
 
-    def _index_files(self) -> None:
-        self._rows_by_file = {e.file: i for i, e in enumerate(self.entries) if e.file}
+    @property
+    def search_keys(self) -> list[str]:
+        """The search key of each row, in row order (core/turkish.py)."""
+        return self.entries.keys
 
     def entry(self, row: int) -> CallEntry:
         return self.entries[row]
 
     def row_of_file(self, file: str) -> int | None:
         """The row of the recording ``file``, if it is listed."""
-        return self._rows_by_file.get(file)
+        return self.entries.rows_by_file.get(file)
 
     # -- Qt's model interface ------------------------------------------------------------
 
@@ -274,7 +303,7 @@ class CallTableModel(QAbstractTableModel):
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         new_row = {old_row: new for new, old_row in enumerate(order_of)}
-        self.entries = [self.entries[i] for i in order_of]
-        self._index_files()
+        self.entries = SortedEntries([self.entries[i] for i in order_of])
+        self.entries.order = (self.columns[column], order == Qt.SortOrder.DescendingOrder)
         self.changePersistentIndexList(old, [self.index(new_row[i.row()], i.column()) for i in old])
         self.layoutChanged.emit()

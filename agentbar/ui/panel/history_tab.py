@@ -37,6 +37,7 @@ class HistoryTab(QWidget):
         self.proxy.setSourceModel(self.model)
         self._build()
         panel.history_loaded.connect(self._on_loaded)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         panel.busy_changed.connect(self._on_busy)
         self._update_buttons()
 
@@ -126,6 +127,12 @@ class HistoryTab(QWidget):
             if self.proxy.entry_at(index) == entry:
                 self.view.selectRow(row)
                 return
+
+    def _on_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The next load arrives already in this order (sorted in the worker)."""
+        if 0 <= section < len(self.model.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.panel.history_order = (self.model.columns[section], descending)
 
     def _on_loaded(self, entries: list[CallEntry], summary: TodaySummary) -> None:
         header = self.view.horizontalHeader()

@@ -30,6 +30,7 @@ from agentbar.core.recordings import CallEntry, entries_for, merge_records
 from agentbar.core.settings import Settings
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.messages import error_text, os_error_text
+from agentbar.ui.panel.call_model import Column, SortedEntries
 from agentbar.ui.tasks import TaskOwner
 from agentbar.workers import on_cpu_lane
 
@@ -90,6 +91,10 @@ class PanelSession(QObject):
         self._records: list[CallRecord] = []
         self.recordings: list[CallEntry] = []
         self.history: list[CallEntry] = []
+        #: The order each tab shows (its header's sort indicator, kept by the tab): a load's
+        #: rows are put in it in the worker, with the rows (call_model.SortedEntries).
+        self.recordings_order: tuple[Column, bool] = (Column.WHEN, True)
+        self.history_order: tuple[Column, bool] = (Column.WHEN, True)
         self.has_history = False  # True once the history came (even an empty one)
         self.queues: list[QueueInfo] = []
         self._history_wanted = False
@@ -195,11 +200,14 @@ class PanelSession(QObject):
         )
         earlier = [] if replace else self._records
         history = self.history
+        orders = self.recordings_order, self.history_order
 
         def build() -> tuple[list[CallRecord], list[CallEntry], list[CallEntry]]:
             merged = merge_records(as_caller, as_called, earlier, extension=ext)
-            entries = entries_for(merged, ext)
-            return merged, entries, link_recordings(history, entries) if history else []
+            entries = SortedEntries(entries_for(merged, ext), *orders[0])
+            if not history:
+                return merged, entries, []
+            return merged, entries, SortedEntries(link_recordings(history, entries), *orders[1])
 
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
         # (linking the history to them too, a stall on the loop: bench/responsiveness.py).
@@ -209,7 +217,9 @@ class PanelSession(QObject):
         await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
         if self.history:  # link calls to recordings that just arrived
             if self.history is not history:  # the history was reloaded meanwhile
-                linked = link_recordings(self.history, self.recordings)
+                linked = SortedEntries(
+                    link_recordings(self.history, self.recordings), *self.history_order
+                )
             self.history = linked
             self.history_loaded.emit(self.history, self.summary())
 
@@ -336,10 +346,17 @@ class PanelSession(QObject):
         )
         # In a worker thread: linking to 10,000 recordings is a stall on the loop (as above).
         recordings = self.recordings
-        history = await on_cpu_lane(history_entries, as_caller, as_called, ext, recordings)
+        order = self.history_order
+
+        def linked(history: list[CallEntry], recordings: list[CallEntry]) -> SortedEntries:
+            return SortedEntries(link_recordings(history, recordings), *order)
+
+        history: list[CallEntry] = await on_cpu_lane(
+            lambda: SortedEntries(history_entries(as_caller, as_called, ext, recordings), *order)
+        )
         while self.recordings is not recordings:  # recordings arrived meanwhile: link those
             recordings = self.recordings
-            history = await on_cpu_lane(link_recordings, history, recordings)
+            history = await on_cpu_lane(linked, history, recordings)
         self.history = history
         self.has_history = True
         self.history_loaded.emit(self.history, self.summary())

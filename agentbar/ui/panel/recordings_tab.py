@@ -104,6 +104,7 @@ class RecordingsTab(QWidget):
         self.player_bar.save_requested.connect(self.ask_save)
         self.player_bar.cancel_requested.connect(p.cancel_download)
         p.recordings_loaded.connect(self._on_loaded)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         p.busy_changed.connect(self._on_busy)
         p.download_started.connect(self._on_download_started)
         p.download_progressed.connect(self._on_progress)
@@ -118,6 +119,12 @@ class RecordingsTab(QWidget):
     def show_entries(self, entries: list[CallEntry], since: date) -> None:
         """Show ``entries`` (the session's list) without asking the server."""
         self._on_loaded(entries, since)
+
+    def _on_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The next load arrives already in this order (sorted in the worker)."""
+        if 0 <= section < len(self.model.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.panel.recordings_order = (self.model.columns[section], descending)
 
     def _on_loaded(self, entries: list[CallEntry], since: date) -> None:
         current = self._bound.file if self._bound else None
