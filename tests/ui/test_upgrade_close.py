@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import threading
 from ctypes import wintypes
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def test_an_upgrade_never_closes_the_bar_during_a_dial_or_a_call(
     )
     monkeypatch.setenv("AGENTBAR_API_KEY", KEY)
     joined: list[Joined] = []
+    toolbars: list[Toolbar] = []
     registered: list[str] = []
     real_join = runner._join_restart_manager
 
@@ -72,18 +74,20 @@ def test_an_upgrade_never_closes_the_bar_during_a_dial_or_a_call(
         result = real_join(claim_, windows, args, platform="win32", register=register)
         if result is not None:
             joined.append(result)
+            toolbars.append(windows.toolbar)  # this run's bar, not an earlier test's
         return result
 
     monkeypatch.setattr(runner, "_join_restart_manager", as_on_windows)
     held = claim(paths.state_dir)
     assert held is not None
+    released: list[threading.Event] = []
     try:
         args = build_parser().parse_args(["--basedir", str(base)])
         task = qloop.create_task(run(args, paths, RedactingFilter(), claim=held))
         qtbot.waitUntil(lambda: bool(joined), timeout=WAIT)
         [rm] = joined
         assert registered == [f"--basedir {base}"]  # restarted as this run after the upgrade
-        toolbar = next(w for w in QApplication.topLevelWidgets() if isinstance(w, Toolbar))
+        [toolbar] = toolbars
         qtbot.waitUntil(toolbar.login_button.isEnabled, timeout=WAIT)
         qtbot.mouseClick(toolbar.login_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: toolbar.status.view.mode is Mode.READY, timeout=WAIT)
@@ -91,16 +95,28 @@ def test_an_upgrade_never_closes_the_bar_during_a_dial_or_a_call(
         qtbot.waitUntil(lambda: not session.busy, timeout=WAIT)  # the break reasons loaded
         assert _may_close(rm)  # idle: the installer may close it
 
-        sim.faults.latency = 0.6  # the dial (and the poll after it) take a while
+        # The server holds the dial until the test lets it go (no timed wait: the suite also
+        # runs under libfaketime, tests/test_any_day.py).
+        arrived, release = threading.Event(), threading.Event()
+        real_dial = sim.state.calls.dial
+
+        def held_dial(extension: str, number: str) -> None:
+            arrived.set()
+            release.wait()
+            real_dial(extension, number)
+
+        monkeypatch.setattr(sim.state.calls, "dial", held_dial)
+        released.append(release)
         toolbar.dial_field.setFocus()
         qtbot.keyClicks(toolbar.dial_field, "0532 123 45 67")
         qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: session.busy, timeout=WAIT)
+        qtbot.waitUntil(arrived.is_set, timeout=WAIT)
+        assert session.busy
         assert not _may_close(rm)  # the dial is on its way: it may start a call
+        release.set()
         qtbot.waitUntil(lambda: not session.busy, timeout=WAIT)
         assert not _may_close(rm)  # sent, the call not (or just) shown
         qtbot.waitUntil(lambda: session.call is not None, timeout=WAIT)
-        sim.faults.latency = 0.0
         assert not _may_close(rm)  # in the call
         # Even a "yes" already given does not close a bar a call has reached since.
         assert _ask(rm, WM_ENDSESSION, wparam=1) == (True, 0)
@@ -121,6 +137,8 @@ def test_an_upgrade_never_closes_the_bar_during_a_dial_or_a_call(
         assert sim.state.agents.get(DEMO_AGENT).logged_in
         assert not (paths.state_dir / MARKER_NAME).exists()
     finally:
+        for release in released:
+            release.set()
         held.give_up()
 
 
