@@ -626,13 +626,80 @@ def test_inno_upgrade_waits_while_a_bar_is_in_a_call(inno: str) -> None:
 
     code = _inno_code(inno)
     assert f"BusyExitCode = {BUSY_EXIT};" in code
-    prepare = code.split("function PrepareToInstall(", 1)[1].split("\nend;", 1)[0]
-    assert "while BarInCall(Exe) do" in prepare and "Sleep(" in prepare
+    prepare = _body(code, "function PrepareToInstall(")
+    assert "if BarInCall(Exe) then" in prepare and "Sleep(" in prepare
     assert "WizardSilent()" in prepare and "CallWaitSeconds()" in prepare
     assert "Params := '--busy';" in code and "' --all-users'" in code
     assert "{param:CALLWAIT|60}" in code
-    # The Restart Manager closes only idle bars, after PrepareToInstall.
-    assert "CloseApplications=yes" in _section(inno, "Setup")
+
+
+def _body(code: str, head: str) -> str:
+    """The text of one Pascal routine, from its heading to its closing ``end;``."""
+    return code.split(head, 1)[1].split("\nend;", 1)[0]
+
+
+def test_inno_closes_the_bars_itself_and_a_refusal_sends_it_back_to_waiting(inno: str) -> None:
+    """The gap between --busy saying idle and the close: the bar refuses the Restart
+    Manager's question during a call (agentbar/desktop/restart_manager.py), and a refusal
+    never leads to files being replaced."""
+    code = _inno_code(inno)
+    prepare = _body(code, "function PrepareToInstall(")
+    loop = prepare.split("while True do", 1)[1]
+    # First the call check, then the close; only a complete close lets the install go on.
+    assert loop.index("BarInCall(Exe)") < loop.index("CloseBars(Exe)")
+    assert "CloseDone: Exit;" in loop and loop.count("Exit;") == 2
+    assert "CloseRefused: Why := 'InCall';" in loop  # a refusal: back to waiting
+    assert "Why := 'CannotClose';" in loop
+    # ... which ends, like a long call, in exit code 7 with nothing changed.
+    give_up = loop.split("(Waited >= CallWaitSeconds()) then", 1)[1].split("end;", 1)[0]
+    assert "Result := CustomMessage(Why);" in give_up and "Exit;" in give_up
+    assert loop.index("Exit;", loop.index("CustomMessage(Why)")) < loop.index("Sleep(")
+
+    close = _body(code, "function CloseBars(")
+    # Never forced: the bar's own answer decides (RmForceShutdown would kill it after 30 s).
+    assert "RmShutdown(Session, 0, 0)" in close and "RmForceShutdown" not in code
+    assert "RmRegisterResources(Session, 1, Files, 0, 0, 0, 0)" in close
+    assert "Files[0] := Exe;" in close
+    # winerror.h: ERROR_FAIL_NOACTION_REBOOT, ERROR_FAIL_SHUTDOWN.
+    assert "ErrorFailNoActionReboot = 350;" in code and "ErrorFailShutdown = 351;" in code
+    assert "if Error = ErrorFailShutdown then" in close and "Result := CloseRefused;" in close
+    # Done only when no program runs the old agentbar.exe any more (any user, any session).
+    done = close.split("if (Error = 0) and not ExeInUse(Exe) then", 1)[1].split("end;", 1)[0]
+    assert "Result := CloseDone;" in done and "BarsClosed := True;" in done
+    # A failed close restarts what it did close, then ends its session.
+    failed = close.split("Result := CloseRefused;", 1)[1]
+    assert failed.index("RmRestart(Session, 0, 0);") < failed.index("RmEndSession(Session);")
+    in_use = _body(code, "function ExeInUse(")
+    assert "fmOpenReadWrite or fmShareExclusive" in in_use and "Result := True;" in in_use
+    for name in ("RmStartSession", "RmRegisterResources", "RmShutdown", "RmRestart"):
+        assert f"external '{name}@rstrtmgr.dll stdcall delayload';" in code
+
+
+def test_inno_restarts_the_closed_bars_and_never_forces_a_close(inno: str) -> None:
+    from agentbar.desktop.restart_manager import RESTART_FLAGS
+
+    code = _inno_code(inno)
+    # The bar registers for the Restart Manager's restart (not RESTART_NO_PATCH, 0x4).
+    assert not RESTART_FLAGS & 0x4
+    post = _body(code, "procedure CurStepChanged(")
+    # After the defaults and the key are written: the restarted bar reads them.
+    assert post.index("StoreMachineKey();") < post.index("RestartBars(False);")
+    assert post.index("SaveStringsToUTF8File") < post.index("RestartBars(False);")
+    assert "RestartBars(True);" in _body(code, "procedure DeinitializeSetup(")
+    restart = _body(code, "procedure RestartBars(")
+    assert "Always or not HasSwitch('/NORESTARTAPPLICATIONS')" in restart
+    assert "RmRestart(BarsSession, 0, 0);" in restart and "RmEndSession(BarsSession);" in restart
+    # Setup's own Restart Manager stays as a backstop for a bar started in the last moment
+    # (its failed close aborts before [InstallDelete] and [Files]); never "force".
+    setup = _section(inno, "Setup")
+    assert "CloseApplications=yes" in setup
+    assert not any(line.startswith("CloseApplications=force") for line in setup)
+    init = _body(code, "function InitializeSetup(")
+    forced = init.split("HasSwitch('/FORCECLOSEAPPLICATIONS')", 1)[1]
+    assert "Result := False;" in forced and "CustomMessage('NoForceClose')" in forced
+    header = inno.split("[Setup]", 1)[0]
+    assert "CloseBars" in header and "/FORCECLOSEAPPLICATIONS" in header
+    assert "/NORESTARTAPPLICATIONS" in header and "SYSTEM" in header
 
 
 def test_inno_stores_the_api_key_machine_wide_without_a_command_line(inno: str) -> None:
@@ -658,7 +725,9 @@ def test_inno_stores_the_api_key_machine_wide_without_a_command_line(inno: str) 
 def test_inno_custom_messages_in_both_languages(inno: str) -> None:
     messages = _section(inno, "CustomMessages")
     used = set(re.findall(r"CustomMessage\('(\w+)'\)", _inno_code(inno)))
+    used |= set(re.findall(r"Why := '(\w+)'", _inno_code(inno)))  # CustomMessage(Why)
     assert used >= {"InCall", "SystemNeedsAllUsers", "KeyNeedsAllUsers", "KeyNotStored"}
+    assert used >= {"CannotClose", "NoForceClose"}
     for name in used:
         for language in ("en", "tr"):
             assert any(line.startswith(f"{language}.{name}=") for line in messages), name

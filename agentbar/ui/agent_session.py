@@ -254,6 +254,11 @@ class AgentSession(QObject):
     def busy(self) -> bool:
         return self._busy > 0
 
+    @property
+    def dialling(self) -> bool:
+        """A dial was sent and has not shown up as a call yet (for DIAL_WATCH_S at most)."""
+        return self._dial_until > 0.0
+
     # -- state ---------------------------------------------------------------------------
 
     def _set_state(self, state: AgentState) -> None:

@@ -16,6 +16,7 @@ import logging
 import secrets
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
     from agentbar.desktop.busy import CallMarker
     from agentbar.desktop.instance_server import InstanceServer
+    from agentbar.desktop.restart_manager import Joined
     from agentbar.ui.startup.remote_control import RemoteControl
     from agentbar.ui.tray import Tray
 
@@ -88,6 +90,8 @@ class _Services:
     has_tray: bool
     #: ``call-active`` while a call is shown, for an upgrading installer (``agentbar --busy``).
     marker: CallMarker | None = None
+    #: Windows: the bar's own answer to an installer's Restart Manager (never closed mid-call).
+    restart_manager: Joined | None = None
 
 
 async def run(
@@ -279,8 +283,16 @@ def _start_services(
     )
     link_server = _serve(claim, remote, notes)
     marker = _call_marker(claim, windows.session, paths)
+    restart_manager = _join_restart_manager(claim, windows, args)
     _repair_links_soon(args)
-    return _Services(tray, remote, link_server, has_tray=tray.show(), marker=marker)
+    return _Services(
+        tray,
+        remote,
+        link_server,
+        has_tray=tray.show(),
+        marker=marker,
+        restart_manager=restart_manager,
+    )
 
 
 def _show_or_stay_in_tray(
@@ -344,6 +356,10 @@ async def _shut_down(
         services.link_server.close()
     if services.marker is not None:
         services.marker.clear()
+    if services.restart_manager is not None:
+        from agentbar.desktop.restart_manager import leave_restart_manager
+
+        leave_restart_manager(QApplication.instance(), services.restart_manager)
     services.remote.uninstall()
     await windows.aclose()  # the panel's player and downloads, before the client closes
     await windows.session.aclose()
@@ -393,6 +409,44 @@ def _call_marker(claim: Claim | None, session: AgentSession, paths: Paths) -> Ca
     marker.update(session.call is not None)
     session.call_changed.connect(lambda call: marker.update(call is not None))
     return marker
+
+
+def _join_restart_manager(
+    claim: Claim | None,
+    windows: AppWindows,
+    args: argparse.Namespace,
+    *,
+    platform: str = sys.platform,
+    register: Callable[[str, int], int] | None = None,
+) -> Joined | None:
+    """Windows: the single instance answers an upgrading installer's Restart Manager itself,
+    refusing to close while a call is shown, a dial is on its way or an action is in flight
+    (the gap between ``--busy`` saying idle and the close), and quits the orderly way when
+    it may; it registers to be restarted, as the new version, afterwards. Not for the demo,
+    whose restart would be another demo."""
+    if claim is None or args.demo or platform != "win32":
+        return None
+    from agentbar.desktop.restart_manager import (
+        close_refusal,
+        join_restart_manager,
+        restart_arguments,
+    )
+
+    session = windows.session
+
+    def refusal() -> str:
+        return close_refusal(
+            in_call=session.call is not None, dialling=session.dialling, acting=session.busy
+        )
+
+    return join_restart_manager(
+        QApplication.instance(),
+        refusal,
+        windows.quit_event.set,
+        restart_arguments(args),
+        platform=platform,
+        register=register,
+    )
 
 
 def _repair_links_soon(args: argparse.Namespace) -> None:
