@@ -60,3 +60,30 @@ def test_the_suite_runs_with_the_apps_switch_interval() -> None:
     from agentbar.app import GIL_SWITCH_INTERVAL_S
 
     assert sys.getswitchinterval() == pytest.approx(GIL_SWITCH_INTERVAL_S, abs=2e-6)
+
+
+class _Row:
+    """Notes the thread it is freed on."""
+
+    freed_on: list[str] = []
+
+    def __del__(self) -> None:
+        _Row.freed_on.append(threading.current_thread().name)
+
+
+def test_let_go_frees_rows_in_the_worker_and_leaves_shared_lists_alone() -> None:
+    _Row.freed_on = []
+    kept = [_Row() for _ in range(cpu.PIECE + 3)]
+
+    async def main() -> None:
+        held: list[object] = [[_Row() for _ in range(3 * cpu.PIECE + 1)], kept, _Row()]
+        await cpu.let_go(held)
+        assert held == []
+
+    asyncio.run(main())
+    assert len(_Row.freed_on) == 3 * cpu.PIECE + 2
+    assert all(name.startswith("agentbar-cpu") for name in _Row.freed_on)
+    assert len(kept) == cpu.PIECE + 3  # still referenced here: untouched, alive
+    _Row.freed_on = []
+    del kept
+    assert len(_Row.freed_on) == cpu.PIECE + 3

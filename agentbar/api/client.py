@@ -22,7 +22,7 @@ from agentbar.api.transport import (
     Transport,
 )
 from agentbar.api.wire import Payload, Row
-from agentbar.workers import on_cpu_lane
+from agentbar.workers import free_in_pieces, on_cpu_lane
 
 if TYPE_CHECKING:
     from agentbar.api import models as m
@@ -149,7 +149,9 @@ class CallCenterClient:
         """``module``'s rows as models; a long list is built in a worker thread."""
         rows = await self._rows(module, params)
         if len(rows) > BUILD_INLINE_MAX:
-            return await on_cpu_lane(lambda: [build(r) for r in rows])
+            held = [rows]
+            del rows  # the decoded rows are freed in the worker too (workers.free_in_pieces)
+            return await on_cpu_lane(_build_and_free, build, held)
         return [build(r) for r in rows]
 
     async def _fields(self, module: str, params: Mapping[str, ParamValue]) -> Row:
@@ -376,3 +378,11 @@ def _module(name: str) -> Module:
         return MODULES[name]
     except KeyError:
         raise ValueError(f"unknown module {name!r}") from None
+
+
+def _build_and_free[T](build: Callable[[Row], T], held: list[list[Row]]) -> list[T]:
+    """The models of ``held``'s one list of rows; then the rows are freed, here (in the CPU
+    worker: freeing thousands of decoded rows on the GUI thread is a stall)."""
+    built = [build(r) for r in held[0]]
+    free_in_pieces(held)
+    return built

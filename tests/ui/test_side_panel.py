@@ -177,6 +177,31 @@ def test_a_load_arrives_in_the_order_the_agent_chose(qtbot, build, sim):
     assert [e.number for e in panel.recordings] == numbers
 
 
+def test_the_rows_a_load_replaces_are_freed_in_the_worker(qtbot, build, monkeypatch):
+    """Freeing 10,000 rows is a stall where the last reference goes: a reload hands the lists
+    it replaced to the CPU worker (workers.let_go) once the tables have let go of them."""
+    from agentbar import workers
+    from agentbar.ui.panel import panel_session
+
+    given: list[list[int]] = []
+
+    async def let_go(held: list[object]) -> None:
+        given.append([id(item) for item in held])
+        await workers.let_go(held)
+
+    monkeypatch.setattr(panel_session, "let_go", let_go)
+    panel, side = build()
+    load(qtbot, side)
+    old_rows, old_history = id(panel.recordings), id(panel.history)
+    given.clear()
+    with qtbot.waitSignal(panel.history_loaded, timeout=WAIT):
+        side.recordings.refresh_button.click()
+    qtbot.waitUntil(lambda: bool(given), timeout=WAIT)
+    assert old_rows in given[0] and old_history in given[0]
+    assert id(panel.recordings) not in given[0] and id(panel.history) not in given[0]
+    assert side.recordings.model.entries is panel.recordings
+
+
 class _Node:
     other: object = None
 

@@ -32,7 +32,7 @@ from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.messages import error_text, os_error_text
 from agentbar.ui.panel.call_model import Column, SortedEntries
 from agentbar.ui.tasks import TaskOwner
-from agentbar.workers import on_cpu_lane
+from agentbar.workers import let_go, on_cpu_lane
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,9 @@ class PanelSession(QObject):
         history = self.history
         orders = self.recordings_order, self.history_order
 
-        def build() -> tuple[list[CallRecord], list[CallEntry], list[CallEntry]]:
+        def build(
+            earlier: list[CallRecord], history: list[CallEntry]
+        ) -> tuple[list[CallRecord], list[CallEntry], list[CallEntry]]:
             merged = merge_records(as_caller, as_called, earlier, extension=ext)
             entries = SortedEntries(entries_for(merged, ext), *orders[0])
             if not history:
@@ -211,7 +213,8 @@ class PanelSession(QObject):
 
         # Pure Python on plain values: a worker thread keeps 10,000 rows from stalling the UI
         # (linking the history to them too, a stall on the loop: bench/responsiveness.py).
-        self._records, self.recordings, linked = await on_cpu_lane(build)
+        replaced: list[Any] = [self._records, self.recordings]
+        self._records, self.recordings, linked = await on_cpu_lane(build, earlier, history)
         self.since = since if replace or self.since is None else min(since, self.since)
         self.recordings_loaded.emit(self.recordings, self.since)
         await asyncio.sleep(0)  # the bar and the timers get a turn before the history's
@@ -220,8 +223,12 @@ class PanelSession(QObject):
                 linked = SortedEntries(
                     link_recordings(self.history, self.recordings), *self.history_order
                 )
+            replaced.append(self.history)
             self.history = linked
             self.history_loaded.emit(self.history, self.summary())
+        # The tables have let go of the rows this load replaced: they are freed in the worker.
+        del earlier, history, linked
+        await let_go(replaced)
 
     # -- downloads and the cache -----------------------------------------------------------
 
@@ -357,9 +364,12 @@ class PanelSession(QObject):
         while self.recordings is not recordings:  # recordings arrived meanwhile: link those
             recordings = self.recordings
             history = await on_cpu_lane(linked, history, recordings)
+        replaced: list[Any] = [self.history]
         self.history = history
         self.has_history = True
         self.history_loaded.emit(self.history, self.summary())
+        del history  # the rows this load replaced are freed in the worker (as above)
+        await let_go(replaced)
 
     def today(self) -> date:
         """The day "today" means for the summary (injectable for tests)."""
