@@ -469,3 +469,30 @@ def log_in(qtbot: Any, session: AgentSession) -> None:
         lambda: session.state.logged_in and bool(session.state.break_reasons), timeout=WAIT_MS
     )
     qtbot.waitUntil(lambda: not session.busy, timeout=WAIT_MS)  # its reasons refresh too
+
+
+# -- the command socket ------------------------------------------------------------------------
+
+#: A harmless command sent after the thing under test (see received_before_a_marker).
+MARKER_COMMAND = "show"
+
+
+def received_before_a_marker(qtbot: Any, name: str, received: list[Any]) -> list[Any]:
+    """The commands the instance listening on ``name`` took before a marker from this user.
+
+    A launch that refused to send connected and then hung up; a command it wrongly sent would
+    already sit in that connection. The marker comes on a later connection, so once the
+    instance has taken it, it has accepted the earlier one and read what was in it.
+    """
+    from PySide6.QtNetwork import QLocalSocket
+
+    from agentbar.core.commands import encode, validate
+
+    marker = validate(MARKER_COMMAND, {})
+    client = QLocalSocket()
+    client.connectToServer(name)
+    client.write(encode(marker))
+    client.flush()
+    qtbot.waitUntil(lambda: marker in received, timeout=WAIT_MS)
+    client.disconnectFromServer()
+    return [command for command in received if command != marker]

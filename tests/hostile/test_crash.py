@@ -122,6 +122,11 @@ def _lock_pid(state_dir: Path) -> int | None:
     return None
 
 
+def _polled_after_the_break(sim: Simulator) -> bool:
+    modules = [r.module for r in list(sim.requests)]
+    return "breakStart" in modules and "activeCalls" in modules[modules.index("breakStart") :]
+
+
 @POSIX_ONLY
 def test_sigkill_during_a_break_keeps_its_start_and_a_restart_resumes_it(
     sim: Simulator, tmp_path: Path
@@ -157,7 +162,9 @@ def test_sigkill_during_a_break_keeps_its_start_and_a_restart_resumes_it(
         assert on_break is not None and on_break.reason_id == "2"
         started = on_break.started_at
         assert sim.state.agents.get(DEMO_AGENT).break_id == "2"
-        time.sleep(0.5)  # let it poll for a while: the kill lands mid-run
+        # The kill lands mid-run: once the poll that follows the break's start has reached
+        # the server.
+        _wait(lambda: _polled_after_the_break(sim), 30, "a poll on the break", said)
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
     finally:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,8 +26,7 @@ from agentbar.sim import DEMO_EXTENSION
 from agentbar.ui.startup import remote_control
 from tests.ui import conftest as ui_fixtures
 from tests.ui import test_remote_control
-from tests.ui.test_remote_control import dials
-from tests.ui.test_tray import _click, _message_box, log_in
+from tests.ui.test_tray import _message_box, answer, dials, dials_before_a_marker, log_in
 
 WAIT = 8000
 # The UI suite's session on the simulator and its bar-and-remote rig (not the hostile ones).
@@ -59,7 +59,9 @@ def _link(r, target: str) -> None:
         ("sip:+12125550100@pbx.example", "international"),
     ],
 )
-def test_risky_links_ask_even_with_confirmation_off_and_enter_cancels(qtbot, rig, sim, target, why):
+def test_risky_links_ask_even_with_confirmation_off_and_enter_cancels(
+    qtbot, rig, sim, monkeypatch, target, why
+):
     r = rig(preview_ms=0)
     log_in(qtbot, r)  # a link dials only while logged in
     assert not r.session.settings.confirm_before_dial
@@ -68,12 +70,11 @@ def test_risky_links_ask_even_with_confirmation_off_and_enter_cancels(qtbot, rig
     assert why in box.informativeText()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: the default answer
-    qtbot.waitUntil(lambda: not _boxes(), timeout=WAIT)
-    qtbot.wait(100)
-    assert dials(sim) == []
+    # The question's task has acted on the answer once ask() has deleted its box.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=WAIT)
     _link(r, target)  # asked again, and only an explicit Call dials
-    _click(_message_box(qtbot), "Call")
-    qtbot.waitUntil(lambda: len(dials(sim)) == 1, timeout=WAIT)
+    answer(qtbot, _message_box(qtbot), "Call")
+    assert len(dials_before_a_marker(qtbot, r, sim, monkeypatch)) == 1  # none from Enter
 
 
 def test_international_links_may_dial_without_asking_when_the_setting_is_off(qtbot, rig, sim):
@@ -100,13 +101,13 @@ def test_a_home_number_and_a_site_extension_still_dial_after_the_preview(
 
 
 @pytest.mark.parametrize("target", ["tel:12", "tel:123456", "tel:99"])
-def test_an_extension_that_is_not_the_sites_length_is_refused(qtbot, rig, sim, target):
+def test_an_extension_that_is_not_the_sites_length_is_refused(qtbot, rig, sim, monkeypatch, target):
     r = rig(preview_ms=0)
     log_in(qtbot, r)  # a link dials only while logged in
     _link(r, target)
     assert "not an extension of this site (3 to 5 digits)" in r.windows.toolbar.message.text()
-    qtbot.wait(100)
-    assert dials(sim) == [] and not _boxes()
+    assert not _boxes()
+    assert dials_before_a_marker(qtbot, r, sim, monkeypatch) == []
 
 
 def test_the_sites_extension_lengths_are_a_setting(qtbot, rig, sim):
@@ -117,7 +118,7 @@ def test_the_sites_extension_lengths_are_a_setting(qtbot, rig, sim):
     assert dials(sim) == [{"extension": DEMO_EXTENSION, "number": "123456"}]
 
 
-def test_a_burst_of_links_is_never_dialled_as_a_queue(qtbot, rig, sim):
+def test_a_burst_of_links_is_never_dialled_as_a_queue(qtbot, rig, sim, monkeypatch):
     r = rig(preview_ms=300)
     log_in(qtbot, r)  # a link dials only while logged in
     burst = ["tel:05321234567", "tel:05321234568", "tel:05321234569", "tel:02125550101",
@@ -131,12 +132,11 @@ def test_a_burst_of_links_is_never_dialled_as_a_queue(qtbot, rig, sim):
     assert "0532 123 45 68" in box.text()
     # The later links were refused while the question was open, and said so.
     assert "another link is waiting for your answer" in r.windows.toolbar.message.text()
-    qtbot.wait(600)  # twice the preview: the first link's preview was stopped
-    assert dials(sim) == []
-    _click(box, "Cancel")
-    qtbot.waitUntil(lambda: not _boxes(), timeout=WAIT)
-    qtbot.wait(100)
-    assert dials(sim) == []
+    answer(qtbot, box, "Cancel")
+    assert not _boxes()
+    # The marker's preview is as long as the first link's and starts later: had that one
+    # not been stopped, it would have dialled first. Nor did the refused links or the Cancel.
+    assert dials_before_a_marker(qtbot, r, sim, monkeypatch) == []
 
 
 @pytest.mark.parametrize(

@@ -29,8 +29,7 @@ from agentbar.ui.panel.call_model import HISTORY_COLUMNS, CallTableModel
 from agentbar.ui.settings.fields import message
 from tests.ui import conftest as ui_fixtures
 from tests.ui import test_remote_control
-from tests.ui.test_remote_control import dials
-from tests.ui.test_tray import _click, _message_box, log_in
+from tests.ui.test_tray import _message_box, answer, dials_before_a_marker, log_in
 
 sim = ui_fixtures.sim
 http = ui_fixtures.http
@@ -81,16 +80,15 @@ def test_the_walker_sees_rich_text(qtbot) -> None:
     assert rich_leaks() == []
 
 
-def test_the_confirmation_box_shows_the_link_as_text(qtbot, rig, sim) -> None:
+def test_the_confirmation_box_shows_the_link_as_text(qtbot, rig, sim, monkeypatch) -> None:
     r = rig(confirm_before_dial=True)
     log_in(qtbot, r)  # a link dials only while logged in
     r.remote.execute(validate("dial", {"target": TEL}))
     box = _message_box(qtbot)
     assert MARK in box.informativeText()  # shown: as text
     assert rich_leaks() == []
-    _click(box, "Cancel")
-    qtbot.wait(50)
-    assert dials(sim) == []
+    answer(qtbot, box, "Cancel")
+    assert dials_before_a_marker(qtbot, r, sim, monkeypatch) == []
 
 
 def test_a_refused_link_on_the_bar_and_its_tooltip(qtbot, rig, sim) -> None:

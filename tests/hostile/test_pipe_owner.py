@@ -27,6 +27,7 @@ from agentbar.desktop import win_peer
 from agentbar.desktop.instance_server import InstanceServer
 from tests.desktop import conftest as desktop_fixtures
 from tests.desktop.conftest import agentbar_env
+from tests.hostile.conftest import received_before_a_marker
 
 WAIT = 15000
 REPO = Path(__file__).resolve().parents[2]
@@ -78,6 +79,21 @@ class FakeWin32:
 
 
 CHECK_CALLS = ["process_user_sid", "current_user_sid", "equal"]
+
+
+class FailsForTheLaunch(FakeWin32):
+    """Fails ``failing`` only in the launch's check (the one that starts with
+    ``pipe_server_pid``): the instance's check passes and would read what the launch sent,
+    so only the launch's own check can hold a command back."""
+
+    def __init__(self, failing: str) -> None:
+        super().__init__()
+        self._for_the_launch = failing
+
+    def _call(self, name: str, argument: object) -> None:
+        if name in ("pipe_server_pid", "pipe_client_pid"):  # a check starts
+            self.failing = self._for_the_launch if name == "pipe_server_pid" else ""
+        super()._call(name, argument)
 
 
 # -- the decision ----------------------------------------------------------------------------
@@ -213,8 +229,8 @@ def test_on_windows_a_launch_sends_to_this_users_instance(
 def test_on_windows_a_launch_never_sends_to_a_pipe_of_another_user(
     qtbot, instance, basedir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _server, received, _refused = instance
-    fake = FakeWin32(server_sid=OTHER)
+    server, received, refused = instance
+    fake = FakeWin32(server_sid=OTHER)  # the instance sees this user's client: it would read
     _as_windows(monkeypatch, fake)
     err = io.StringIO()
     dial = validate("dial", {"target": "05321234567"})
@@ -223,22 +239,22 @@ def test_on_windows_a_launch_never_sends_to_a_pipe_of_another_user(
     assert "is not yours" in err.getvalue()
     assert f"another user (process {SERVER_PID})" in err.getvalue()
     qtbot.waitUntil(lambda: "pipe_client_pid" in fake.names(), timeout=WAIT)  # it connected
-    qtbot.wait(100)
-    assert received == []
+    assert received_before_a_marker(qtbot, server.name, received) == []
+    assert refused == []  # the instance took the launch's connection: nothing was in it
 
 
 @pytest.mark.parametrize("failing", ["pipe_server_pid", *CHECK_CALLS])
 def test_on_windows_a_launch_that_cannot_check_the_owner_sends_nothing(
     qtbot, instance, basedir: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    _server, received, _refused = instance
-    _as_windows(monkeypatch, FakeWin32(failing=failing))
+    server, received, refused = instance
+    _as_windows(monkeypatch, FailsForTheLaunch(failing))
     err = io.StringIO()
     code = si.claim_or_forward(basedir / "state", [validate("quit", {})], timeout_s=2, err=err)
     assert code == 1
     assert "is not yours: its owner cannot be checked (Access is denied)" in err.getvalue()
-    qtbot.wait(100)
-    assert received == []
+    assert received_before_a_marker(qtbot, server.name, received) == []
+    assert refused == []  # the instance took the launch's connection: nothing was in it
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the real calls exist there")
@@ -246,15 +262,20 @@ def test_on_windows_without_the_win32_calls_nothing_is_sent(
     qtbot, instance, basedir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The check itself cannot run (no kernel32 here): the launch fails closed."""
-    _server, received, _refused = instance
+    server, received, refused = instance
     monkeypatch.setattr(win_peer, "_native", None)
     monkeypatch.setattr(sys, "platform", "win32")
+    # The instance's end checks with the stand-in and passes: only the launch's check stands.
+    instance_check = win_peer.client_problem
+    monkeypatch.setattr(
+        win_peer, "client_problem", lambda handle, api=None: instance_check(handle, FakeWin32())
+    )
     err = io.StringIO()
     code = si.claim_or_forward(basedir / "state", [validate("quit", {})], timeout_s=2, err=err)
     assert code == 1
     assert "is not yours: its owner cannot be checked" in err.getvalue()
-    qtbot.wait(100)
-    assert received == []
+    assert received_before_a_marker(qtbot, server.name, received) == []
+    assert refused == []  # the instance took the launch's connection: nothing was in it
 
 
 def _send_dial(qtbot, server: InstanceServer) -> None:

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import types
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.startup.runner import run
 from tests.desktop import conftest as desktop_fixtures
 from tests.desktop.conftest import REPO, agentbar_env
-from tests.hostile.conftest import KEY
+from tests.hostile.conftest import KEY, received_before_a_marker
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="POSIX sockets only")
 WAIT = 15000
@@ -258,14 +259,19 @@ def test_the_instance_refuses_a_client_of_another_user(
 def test_a_launch_never_sends_to_an_instance_of_another_user(
     qtbot, instance, basedir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server, received, _refused, _mine = instance
-    monkeypatch.setattr(peercred, "peer_uid", lambda fd, platform=sys.platform: 4242)
+    server, received, refused, _mine = instance
+    # Only the launch sees another user at the other end: the instance sees this user and
+    # would take the command, so only the launch's own check can hold it back.
+    launch_view = types.ModuleType(peercred.__name__)
+    launch_view.__dict__.update(vars(peercred))
+    launch_view.peer_uid = lambda fd, platform=sys.platform: 4242  # type: ignore[attr-defined]
+    monkeypatch.setattr(si, "peercred", launch_view)
     err = io.StringIO()
     code = si.claim_or_forward(basedir / "state", [validate("quit", {})], timeout_s=2, err=err)
     assert code == 1
     assert "is not yours" in err.getvalue() and "uid 4242" in err.getvalue()
-    qtbot.wait(100)
-    assert received == []
+    assert received_before_a_marker(qtbot, server.name, received) == []
+    assert refused == []  # the instance took the launch's connection: nothing was in it
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="needs another real user (setuid)")

@@ -142,7 +142,10 @@ def test_stop_interrupts_a_slow_answer() -> None:
 
     thread = threading.Thread(target=slow)
     thread.start()
-    time.sleep(0.2)
+    deadline = time.monotonic() + 10
+    while not sim.requests:  # until the request is in: answered, then held for the latency
+        assert time.monotonic() < deadline, "the request never reached the simulator"
+        time.sleep(0.01)
     started = time.perf_counter()
     sim.stop()
     thread.join()

@@ -653,7 +653,8 @@ def test_buttons_do_not_move_when_the_state_changes(qtbot, bar, sim, language):
         log_in(qtbot, toolbar)
         assert _right_of_login(toolbar) == before
         start_break_by_keys(qtbot, toolbar)
-        qtbot.wait(0)  # let the layout settle (no assertion waits on time)
+        # The layout's pending requests, delivered as the next turn of the loop would.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         assert _right_of_login(toolbar) == before
         activate(qtbot, toolbar)
         qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_E, CTRL)

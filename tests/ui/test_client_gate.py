@@ -19,7 +19,7 @@ def test_waiters_wait_until_the_gate_opens_then_all_get_the_client() -> None:
         gate = ClientGate()
         waiting = [asyncio.ensure_future(gate.client()) for _ in range(3)]
         http_waiting = asyncio.ensure_future(gate.http())
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0)  # one turn of the loop: each waiter has run up to the gate
         assert not any(w.done() for w in waiting) and not http_waiting.done()
         with pytest.raises(RuntimeError):
             _ = gate.current
@@ -43,7 +43,7 @@ def test_connect_waits_for_the_gate_then_replaces_the_client_and_the_key() -> No
         gate = ClientGate("")
         settings = Settings(server_url="http://127.0.0.1:9/other/", wire="xml")
         connecting = asyncio.ensure_future(gate.connect(settings, "NEW-KEY-000000"))
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0)  # one turn of the loop: it has run up to the gate
         assert not connecting.done()
         async with httpx.AsyncClient() as http:
             first = CallCenterClient("http://127.0.0.1:9/api/", KEY, client=http)

@@ -203,9 +203,11 @@ def test_a_click_before_the_gate_opens_waits_busy_then_goes_out_with_the_key(
 
     session = make_session(start=False, without_client=True)
     task = session.login()
-    qtbot.wait(150)
-    assert not task.done() and session.busy
-    assert not sim.state.agents.get(DEMO_AGENT).logged_in
+    # Busy is counted in the task's first step, which goes on to the gate: a login that did
+    # not stop there would have failed (no client) and been idle again in that same step.
+    qtbot.waitUntil(lambda: session.busy, timeout=5000)
+    assert not task.done()
+    assert not sim.requests and not sim.state.agents.get(DEMO_AGENT).logged_in
     session.gate.open(http, CallCenterClient(sim.url, KEY, client=http, retry_delays=()), KEY)
     qtbot.waitUntil(task.done, timeout=5000)
     assert session.state.logged_in and sim.state.agents.get(DEMO_AGENT).logged_in
@@ -226,8 +228,11 @@ def test_the_poll_and_the_panel_wait_at_the_same_gate(qtbot, make_session, sim, 
     assert panel.gate is session.gate
     queues = panel.load_queues()
     task = session.login()
-    qtbot.wait(150)
-    assert not task.done() and not queues.done() and session.busy and panel.busy("queues")
+    # Each is busy from its first step, which goes on to the gate; the poll loop's first step
+    # ran before them (started first): a poll past the gate would have failed (no client).
+    qtbot.waitUntil(lambda: session.busy and panel.busy("queues"), timeout=5000)
+    assert not task.done() and not queues.done()
+    assert session.connection.online  # no poll failed
     assert not sim.requests  # nothing went out keyless
     client = CallCenterClient(sim.url, KEY, client=http, retry_delays=())
     with qtbot.waitSignal(panel.queues_loaded, timeout=5000):

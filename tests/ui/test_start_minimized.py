@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from agentbar.app import build_parser, main
@@ -59,18 +60,45 @@ def _quit(qtbot, task, toolbar: Toolbar) -> None:
     assert task.result() == 0
 
 
+class _BarShows(QObject):
+    """Counts the Show events of this run's bar (an application-wide event filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, Toolbar)
+            and id(watched) not in earlier
+        ):
+            self.count += 1
+        return False
+
+
 def test_with_a_tray_the_bar_starts_hidden_and_the_tray_brings_it_back(
     qtbot, qloop, sim, monkeypatch, tmp_path
 ):
     task, shown = _start(qloop, tmp_path / "tray", sim, monkeypatch, tray=True)
-    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)  # shown or not is decided right after
-    toolbar = _toolbar()
-    qtbot.wait(100)
-    assert not toolbar.isVisible()
-    assert shown[0].actions is not None
-    shown[0].actions.toggle_toolbar()  # the tray's Show/hide
-    assert toolbar.isVisible()
-    _quit(qtbot, task, toolbar)
+    shows = _BarShows()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(shows)  # before the run's first step: the task has not run yet
+    try:
+        qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)  # shown or not is decided right after
+        toolbar = _toolbar()
+        assert not toolbar.isVisible()
+        assert shown[0].actions is not None
+        shown[0].actions.toggle_toolbar()  # the tray's Show/hide
+        assert toolbar.isVisible()
+        shown[0].actions.toggle_toolbar()  # and back into the tray
+        assert not toolbar.isVisible()
+        _quit(qtbot, task, toolbar)
+    finally:
+        app.removeEventFilter(shows)
+    # The run is over: in all of it, the bar was shown once, by the tray's Show/hide.
+    assert shows.count == 1
 
 
 def test_without_a_tray_minimized_is_ignored(qtbot, qloop, sim, monkeypatch, tmp_path):

@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+import shiboken6
 from PySide6.QtGui import QAction, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from agentbar.core import clock
 from agentbar.core.agent_state import ActiveBreak, AgentState, BreakReason
 from agentbar.core.calls import CurrentCall
+from agentbar.core.commands import validate
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 from agentbar.ui.agent_session import AgentSession, Connection
 from agentbar.ui.notifier import Notifier
+from agentbar.ui.startup import remote_control
 from agentbar.ui.startup.remote_control import RemoteControl
 from agentbar.ui.startup.windows import AppWindows
 from agentbar.ui.state_view import Mode
@@ -90,6 +93,36 @@ def log_in(qtbot, r: Rig) -> None:
     qtbot.waitUntil(lambda: r.tray.mode is Mode.READY, timeout=WAIT)
     qtbot.waitUntil(lambda: bool(r.session.state.break_reasons), timeout=WAIT)
     qtbot.waitUntil(lambda: not r.session.busy, timeout=WAIT)
+
+
+def dials(sim) -> list[dict[str, object]]:
+    """The dial requests in the simulator's log, oldest first."""
+    return [dict(q.params) for q in list(sim.requests) if q.module == "dial"]
+
+
+#: A harmless link, sent after the thing under test (see dials_before_a_marker).
+MARKER_LINK, MARKER_NUMBER = "tel:0212 555 01 99", "02125550199"
+
+
+def dials_before_a_marker(qtbot, r: Rig, sim, monkeypatch) -> list[dict[str, object]]:
+    """Every dial sent before a harmless marker link that goes the same way after them.
+
+    A refused link, a cancelled question or an empty clipboard dials nothing; a dial one of
+    them wrongly started would go out through the link preview's timer or the session's dial
+    task. The marker takes that path later (logged in, and not a burst: no question), so once
+    it is in the simulator's log and the session is idle, every dial started before it is in
+    the log too: timers of the same length fire, and tasks start, in the order they were made.
+    """
+    monkeypatch.setattr(remote_control, "BURST_WINDOW_S", 0.0)  # as if minutes had passed
+    r.remote.execute(validate("dial", {"target": MARKER_LINK}))
+    if r.session.settings.confirm_before_dial:
+        _click(_message_box(qtbot), "Call")
+
+    def marker_done() -> bool:
+        return any(d["number"] == MARKER_NUMBER for d in dials(sim)) and not r.session.busy
+
+    qtbot.waitUntil(marker_done, timeout=WAIT)
+    return [d for d in dials(sim) if d["number"] != MARKER_NUMBER]
 
 
 # -- icon and tooltip ------------------------------------------------------------------------
@@ -228,16 +261,16 @@ def test_dial_clipboard_shows_the_normalised_number_and_dials(qtbot, rig, sim):
     ("text", "why"),
     [("", "the clipboard is empty"), ("Dear customer, thanks", "no number in the clipboard")],
 )
-def test_dial_clipboard_is_disabled_with_the_reason(qtbot, rig, sim, text, why):
+def test_dial_clipboard_is_disabled_with_the_reason(qtbot, rig, sim, monkeypatch, text, why):
     r = rig()
+    log_in(qtbot, r)  # so that only the empty clipboard stands between it and a dial
     QGuiApplication.clipboard().setText(text)
     action = open_menu(r.tray)["trayDialClipboard"]
     assert not action.isEnabled()
     assert why in action.text()
     r.remote.dial_clipboard()  # the command line's --dial-clipboard says why too
     assert "Nothing to dial" in r.windows.toolbar.message.text()
-    qtbot.wait(100)
-    assert not any(q.module == "dial" for q in sim.requests)
+    assert dials_before_a_marker(qtbot, r, sim, monkeypatch) == []
 
 
 def test_show_hide_toolbar_and_recordings(qtbot, rig):
@@ -285,19 +318,28 @@ def _click(box: QMessageBox, text: str) -> None:
     button.click()
 
 
+def answer(qtbot, box: QMessageBox, text: str) -> None:
+    """Click ``text`` and wait until the question's task has acted on the answer: ask()
+    deletes its box as it returns, in the same step as the caller's next lines."""
+    _click(box, text)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=WAIT)
+
+
 def test_quit_from_the_tray_asks_the_end_of_shift_question(qtbot, rig, sim):
     r = rig()
     log_in(qtbot, r)
     open_menu(r.tray)["trayQuit"].trigger()
     box = _message_box(qtbot)
     assert "Log out before quitting?" in box.text()
-    _click(box, "Cancel")
-    qtbot.wait(50)
+    answer(qtbot, box, "Cancel")
     assert not r.windows.quit_event.is_set()
     open_menu(r.tray)["trayQuit"].trigger()
     _click(_message_box(qtbot), "Log out and quit")
     qtbot.waitUntil(r.windows.quit_event.is_set, timeout=WAIT)
+    qtbot.waitUntil(lambda: not r.session.busy, timeout=WAIT)
     assert not sim.state.agents.get(DEMO_AGENT).logged_in
+    # One logout: the one asked for, none from the Cancel before it.
+    assert [q.module for q in list(sim.requests)].count("logoutAgent") == 1
 
 
 def test_without_a_system_tray_show_says_so(qapp, rig):
