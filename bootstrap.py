@@ -311,6 +311,22 @@ def _script(exe: Path, name: str) -> str:
     return name
 
 
+#: The most pytest-xdist workers ``test`` starts (each is a Python with Qt: ~200 MB).
+MAX_TEST_WORKERS = 4
+
+
+def parallel_args(rest: list[str], cpus: int | None = None) -> list[str]:
+    """``-n N`` for pytest-xdist, one worker per CPU up to :data:`MAX_TEST_WORKERS`, unless
+    the arguments choose (``-n``, ``--numprocesses``, ``-p``, ``--pdb``) or there is one CPU.
+    The tests are independent; on two cores the quick subset takes half the time."""
+    for arg in rest:
+        if arg in ("-p", "--pdb") or arg.startswith(("-n", "--numprocesses", "-pno:xdist")):
+            return []
+    available = cpus if cpus is not None else (os.cpu_count() or 1)
+    count = min(available, MAX_TEST_WORKERS)
+    return ["-n", str(count)] if count > 1 else []
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help") or argv[0] not in ("demo", "test", "run"):
         print(__doc__)
@@ -327,7 +343,7 @@ def main(argv: list[str]) -> int:
         # Tests never need a display: Qt's offscreen platform (tests/conftest.py sets it too).
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
-        cmd = [str(exe), "-m", "pytest", *rest]
+        cmd = [str(exe), "-m", "pytest", *parallel_args(rest), *rest]
     else:
         if not rest:
             print("bootstrap: run needs a command, e.g. 'run agentbar-cli breakList'")

@@ -189,3 +189,12 @@ def test_a_qt_test_runs_with_no_display_and_no_platform_variable(tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_the_tests_run_on_every_core_unless_the_arguments_choose() -> None:
+    bootstrap = _bootstrap()
+    assert bootstrap.parallel_args([], cpus=2) == ["-n", "2"]
+    assert bootstrap.parallel_args(["-m", "not slow"], cpus=16) == ["-n", "4"]
+    assert bootstrap.parallel_args([], cpus=1) == []
+    for chosen in (["-n", "0"], ["-n3"], ["--numprocesses=2"], ["-p", "no:xdist"], ["--pdb"]):
+        assert bootstrap.parallel_args(["tests/ui", *chosen], cpus=8) == []

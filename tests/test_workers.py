@@ -75,12 +75,12 @@ def test_let_go_frees_rows_in_the_worker_and_leaves_shared_lists_alone() -> None
     _Row.freed_on = []
     kept = [_Row() for _ in range(cpu.PIECE + 3)]
 
-    async def main() -> None:
-        held: list[object] = [[_Row() for _ in range(3 * cpu.PIECE + 1)], kept, _Row()]
+    async def main(shared: list[_Row]) -> None:
+        held: list[object] = [[_Row() for _ in range(3 * cpu.PIECE + 1)], shared, _Row()]
         await cpu.let_go(held)
         assert held == []
 
-    asyncio.run(main())
+    asyncio.run(main(kept))
     assert len(_Row.freed_on) == 3 * cpu.PIECE + 2
     assert all(name.startswith("agentbar-cpu") for name in _Row.freed_on)
     assert len(kept) == cpu.PIECE + 3  # still referenced here: untouched, alive

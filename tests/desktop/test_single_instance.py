@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -90,11 +91,22 @@ def test_server_name_prefers_our_own_runtime_directory(tmp_path, monkeypatch):
     assert name == str(runtime / "agentbar-abc.sock")
     # No usable runtime directory: a private agentbar-<uid> folder in the temp directory,
     # never a bare name in a namespace shared with other users.
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    private = tmp_path / f"agentbar-{os.getuid()}" / "agentbar-abc.sock"
-    for environ in ({}, {"XDG_RUNTIME_DIR": "run/user"}, {"XDG_RUNTIME_DIR": str(tmp_path / "x")}):
-        assert server_name("abc", environ=environ, platform="linux") == str(private)
-    assert stat.S_IMODE(private.parent.stat().st_mode) == 0o700
+    # A short temp directory: under a long one (pytest-xdist's) the socket path would pass
+    # the 108-byte limit and fall back to /tmp, which is tested below.
+    short = Path(tempfile.mkdtemp(prefix="ab-", dir="/tmp"))
+    try:
+        monkeypatch.setattr(tempfile, "tempdir", str(short))
+        private = short / f"agentbar-{os.getuid()}" / "agentbar-abc.sock"
+        no_runtime: list[dict[str, str]] = [
+            {},
+            {"XDG_RUNTIME_DIR": "run/user"},
+            {"XDG_RUNTIME_DIR": str(tmp_path / "x")},
+        ]
+        for environ in no_runtime:
+            assert server_name("abc", environ=environ, platform="linux") == str(private)
+        assert stat.S_IMODE(private.parent.stat().st_mode) == 0o700
+    finally:
+        shutil.rmtree(short, ignore_errors=True)
     assert server_name("abc", environ={}, platform="win32") == "agentbar-abc"
 
 
