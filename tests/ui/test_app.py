@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import threading
@@ -346,3 +347,5 @@ def test_demo_screenshot_from_the_command_line(tmp_path, platform):
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 2000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    if os.name == "posix":  # a caller's number may be on it: private, as every file we write
+        assert stat.S_IMODE(shot.stat().st_mode) == 0o600

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+
+from agentbar.core.paths import write_atomic
 
 _GAP = 12
 
@@ -40,6 +42,20 @@ def grab(windows: list[QWidget] | None = None) -> QImage:
 
 
 def save_screenshot(path: str | Path, windows: list[QWidget] | None = None) -> bool:
-    """Write the grab to ``path`` (PNG); False when nothing is visible or the write failed."""
+    """Write the grab to ``path`` (PNG); False when nothing is visible or the write failed.
+
+    The file is owner-only, as every file AgentBar writes: the bar may show a caller's number.
+    """
     image = grab(windows)
-    return not image.isNull() and image.save(str(path))
+    if image.isNull():
+        return False
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes str
+        return False
+    try:
+        write_atomic(Path(path), bytes(data.data()))
+    except OSError:
+        return False
+    return True
