@@ -167,3 +167,38 @@ def _reset(path: Path, reason: str) -> tuple[AgentState, str]:
 def save_state(path: Path, state: AgentState) -> None:
     """Write the state atomically (owner-only). Blocks on disk I/O; raises OSError."""
     write_atomic(path, json.dumps(asdict(state), ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+#: How far the server's break times may lie from what this machine saw (clock skew).
+BREAK_TIME_TOLERANCE_S = 5 * 60
+
+
+def break_times(
+    seen_start: float,
+    seen_end: float,
+    server_start: datetime | None,
+    server_end: datetime | None,
+    *,
+    tolerance_s: float = BREAK_TIME_TOLERANCE_S,
+) -> tuple[float, float]:
+    """The start and end (epoch seconds) to record for a break that just ended.
+
+    ``seen_*`` are the times this machine saw (its breakStart and breakEnd answers);
+    ``server_*`` the server's own record from breakEnd. The server's times are taken only
+    when both are there and plausible: the end not before the start, and each within
+    ``tolerance_s`` of what this machine saw. A vendor server may answer fixed, empty or
+    other-time-zone times; a break recorded years or hours away would vanish from today's
+    summary, so then this machine's times are kept, both of them.
+    """
+    if server_start is None or server_end is None:
+        return seen_start, seen_end
+    try:
+        start, end = server_start.timestamp(), server_end.timestamp()
+    except (OverflowError, OSError, ValueError):  # a year 1 or 9999 from a broken server
+        return seen_start, seen_end
+    plausible = (
+        start <= end
+        and abs(start - seen_start) <= tolerance_s
+        and abs(end - seen_end) <= tolerance_s
+    )
+    return (start, end) if plausible else (seen_start, seen_end)

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from agentbar.api.models import CallRecord
 from agentbar.core.recordings import CallEntry, entries_for, merge_records
 
 __all__ = [
-    "BREAK_TIME_TOLERANCE_S",
     "TodaySummary",
-    "break_times",
     "history_entries",
     "link_recordings",
     "recording_link_key",
     "summarise",
 ]
-
-#: How far the server's break times may lie from what this machine saw (clock skew).
-BREAK_TIME_TOLERANCE_S = 5 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,34 +74,3 @@ def summarise(entries: Iterable[CallEntry], day: date, break_s: float = 0.0) -> 
             answered += 1
             talk += entry.duration_s or 0
     return TodaySummary(calls, answered, talk, break_s)
-
-
-def break_times(
-    seen_start: float,
-    seen_end: float,
-    server_start: datetime | None,
-    server_end: datetime | None,
-    *,
-    tolerance_s: float = BREAK_TIME_TOLERANCE_S,
-) -> tuple[float, float]:
-    """The start and end (epoch seconds) to record for a break that just ended.
-
-    ``seen_*`` are the times this machine saw (its breakStart and breakEnd answers);
-    ``server_*`` the server's own record from breakEnd. The server's times are taken only
-    when both are there and plausible: the end not before the start, and each within
-    ``tolerance_s`` of what this machine saw. A vendor server may answer fixed, empty or
-    other-time-zone times; a break recorded years or hours away would vanish from today's
-    summary, so then this machine's times are kept, both of them.
-    """
-    if server_start is None or server_end is None:
-        return seen_start, seen_end
-    try:
-        start, end = server_start.timestamp(), server_end.timestamp()
-    except (OverflowError, OSError, ValueError):  # a year 1 or 9999 from a broken server
-        return seen_start, seen_end
-    plausible = (
-        start <= end
-        and abs(start - seen_start) <= tolerance_s
-        and abs(end - seen_end) <= tolerance_s
-    )
-    return (start, end) if plausible else (seen_start, seen_end)

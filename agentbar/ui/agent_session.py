@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agentbar.api.errors import AuthError, CallCenterError, NetworkError
 from agentbar.core import clock
-from agentbar.core.agent_state import AgentState, BreakReason
+from agentbar.core.agent_state import AgentState, BreakReason, break_times
 from agentbar.core.calls import (
     CallTracker,
     CurrentCall,
@@ -29,7 +29,6 @@ from agentbar.core.calls import (
     needs_agent_calls,
     pick_current_call,
 )
-from agentbar.core.history import break_times
 from agentbar.core.phone import (
     DialFormat,
     DialTarget,

@@ -63,7 +63,7 @@ def test_empty_summary():
 
 
 def test_break_times_take_the_servers_record_only_when_it_is_plausible():
-    from agentbar.core.history import break_times
+    from agentbar.core.agent_state import break_times
 
     seen_start = datetime(2026, 11, 16, 10, 0).timestamp()
     seen_end = seen_start + 600
