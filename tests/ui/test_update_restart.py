@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from agentbar import app
 from agentbar.app import build_parser
@@ -22,6 +22,7 @@ from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.desktop.single_instance import claim
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
+from agentbar.ui.settings.dialog import SettingsDialog
 from agentbar.ui.startup import runner
 from agentbar.ui.startup.runner import RESTART_ASKED, run
 from agentbar.ui.startup.update_restart import NOTE_KEY, UpdateRestart, restart_blocker
@@ -37,6 +38,10 @@ def test_the_restart_waits_for_each_kind_of_activity() -> None:
     assert restart_blocker(**idle) == ""
     for busy in idle:
         assert restart_blocker(**{**idle, busy: True}), busy
+
+
+def _shown(kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 
 def _checks(qtbot, restart: UpdateRestart, times: int = 3) -> list[str]:
@@ -118,6 +123,19 @@ def test_an_upgraded_bar_restarts_itself_once_no_call_is_active(
         assert _checks(qtbot, restart)[-1] == "a number is being typed"
         assert not task.done()
 
+        # The agent opens the settings (Ctrl+,): no restart under an open dialog either.
+        toolbar.raise_()
+        toolbar.activateWindow()
+        qtbot.waitUntil(toolbar.isActiveWindow, timeout=WAIT)
+        qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(_shown(SettingsDialog)), timeout=WAIT)
+        assert _checks(qtbot, restart)[-1] == "a dialog or question is open"
+        [dialog] = _shown(SettingsDialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancelled
+        qtbot.waitUntil(lambda: not _shown(SettingsDialog), timeout=WAIT)
+        assert _checks(qtbot, restart)[-1] == "a number is being typed"
+        assert not task.done()
+
         # The field cleared: the bar restarts, the orderly way.
         toolbar.dial_field.setFocus()
         qtbot.keyClick(toolbar.dial_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -127,8 +145,7 @@ def test_an_upgraded_bar_restarts_itself_once_no_call_is_active(
         assert task.result() == RESTART_ASKED
         assert restart.asked
         # No "log out first?" question: still logged in, for the restarted bar to resume.
-        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
-                    and w.isVisible()]  # fmt: skip
+        assert not _shown(QMessageBox)
         assert sim.state.agents.get(DEMO_AGENT).logged_in
         assert json.loads(paths.state_file.read_text())["logged_in"] is True
     finally:

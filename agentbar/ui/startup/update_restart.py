@@ -3,9 +3,10 @@ the agent is idle.
 
 :class:`~agentbar.desktop.bundle_watch.BundleWatcher` says when the running bundle was replaced
 (an ``apt`` upgrade while the bar runs): from then on the old bar's next lazy import would read
-the new archive and fail. The bar says so on itself and in the log, then looks once a second
-whether it may restart (:func:`restart_blocker`: no call, no dial on its way, no action in
-flight, no dialog or question open, nothing typed in the number field). When it may, it quits
+the new archive and fail. The bar says so (a lasting note on the bar) and in the log, then
+looks once a second whether it may restart (:func:`restart_blocker`: no call, no dial on its
+way, no action in flight, no dialog or question open, nothing typed in the number field).
+When it may, it quits
 the orderly way (state saved, no "log out first?" question: the agent stays logged in or on a
 break, and the new bar resumes that state) and :attr:`UpdateRestart.asked` tells the run to
 end with a restart (``agentbar.app`` then replaces the process with the new program).
@@ -93,9 +94,9 @@ class UpdateRestart(QObject):
     def _on_replaced(self) -> None:
         text = self.tr("AgentBar was updated. It restarts by itself when no call is active.")
         log.warning("AgentBar was updated: it restarts into the new version once idle")
-        toolbar = self._toolbar()
-        toolbar.show_message("info", text)
-        toolbar.notes.set(NOTE_KEY, text)  # stays until the restart (a message times out)
+        # A lasting note, not the message line: a message goes after 8 s (or at the next
+        # number typed), and this one holds until the restart.
+        self._toolbar().notes.set(NOTE_KEY, text)
         self._timer.start()
         self._check()
 
