@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -107,8 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run AgentBar; returns the process exit code."""
+def main(
+    argv: list[str] | None = None,
+    *,
+    exec_program: Callable[[str, list[str]], object] = os.execv,
+) -> int:
+    """Run AgentBar; returns the process exit code.
+
+    A bar whose program was updated under it (ui/startup/update_restart.py) ends its run
+    asking for a restart: once Qt's loop is closed and the single-instance claim released,
+    ``exec_program`` (``os.execv``) replaces this process with the new program, with this
+    run's lasting arguments (never a one-shot link or command)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -147,12 +158,46 @@ def main(argv: list[str] | None = None) -> int:
         from agentbar.core.logsetup import setup_logging
 
         redactor = setup_logging(paths.log_file, stderr=True)
-        return _run_qt(args, paths, redactor, claim)
+        code = _run_qt(args, paths, redactor, claim)
+        if code != _restart_asked():
+            return code
     finally:
         if claim is not None:
             claim.give_up()
         if demo_dir:
             shutil.rmtree(demo_dir, ignore_errors=True)
+    return _restart(args, exec_program)
+
+
+def _restart_asked() -> int:
+    from agentbar.ui.startup.runner import RESTART_ASKED  # loaded by the run
+
+    return RESTART_ASKED
+
+
+def _restart(args: argparse.Namespace, exec_program: Callable[[str, list[str]], object]) -> int:
+    """Replace this process with the (updated) program; returns 1 when that fails."""
+    # Loaded at start-up by the run that asked (ui/startup/runner.py): nothing is read from
+    # the bundle's archive now, which is the new version's.
+    from agentbar.desktop.restart_manager import restart_arguments
+
+    program = sys.executable
+    arguments = [program, *restart_arguments(args)]
+    log.warning("restarting: %s", " ".join(arguments))
+    if getattr(sys, "frozen", False):
+        # The new bootloader starts afresh, not as a child of this one (PyInstaller >= 6.9).
+        os.environ["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
+    # exec runs no atexit handler: flush what is buffered (the log files close on exec).
+    for handler in [*logging.getLogger().handlers, *log.handlers]:
+        handler.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        exec_program(program, arguments)
+    except OSError as exc:
+        print(f"AgentBar could not restart itself ({exc}); start it again.", file=sys.stderr)
+        return 1
+    return 0  # only a stand-in for exec returns
 
 
 def _paths_for(args: argparse.Namespace) -> tuple[Paths, str | None]:

@@ -1781,6 +1781,13 @@
     </message>
 </context>
 <context>
+    <name>UpdateRestart</name>
+    <message>
+        <source>AgentBar was updated. It restarts by itself when no call is active.</source>
+        <translation>AgentBar güncellendi. Etkin bir çağrı olmadığında kendiliğinden yeniden başlayacak.</translation>
+    </message>
+</context>
+<context>
     <name>api</name>
     <message>
         <source>The server did not answer in time.</source>

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from agentbar.desktop.instance_server import InstanceServer
     from agentbar.desktop.restart_manager import Joined
     from agentbar.ui.startup.remote_control import RemoteControl
+    from agentbar.ui.startup.update_restart import UpdateRestart
     from agentbar.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,9 @@ FIRST_POLL_WAIT_S = 0.3
 WORKER_THREADS = 8
 #: How long --screenshot lets the windows settle before it grabs them.
 SCREENSHOT_SETTLE_S = 1.5
+#: What :func:`run` returns when the bar quit to restart into its updated program
+#: (``agentbar.app`` then replaces the process with it).
+RESTART_ASKED = 75
 
 
 @dataclass
@@ -92,6 +96,8 @@ class _Services:
     marker: CallMarker | None = None
     #: Windows: the bar's own answer to an installer's Restart Manager (never closed mid-call).
     restart_manager: Joined | None = None
+    #: Linux/macOS: the restart into the new version after an upgrade under the running bar.
+    update_restart: UpdateRestart | None = None
 
 
 async def run(
@@ -101,7 +107,8 @@ async def run(
     *,
     claim: Claim | None = None,
 ) -> int:
-    """Run the toolbar until the user quits; returns the exit code.
+    """Run the toolbar until the user quits; returns the exit code, or :data:`RESTART_ASKED`
+    when the bar quit to restart into its program, updated under it.
 
     ``claim`` makes this the single instance: it then serves other launches' commands.
 
@@ -129,6 +136,8 @@ async def run(
         await _serve_until_quit(args, windows, services, back_end)
     finally:
         await _shut_down(windows, services, http, back_end, collector)
+    if services.update_restart is not None and services.update_restart.asked:
+        return RESTART_ASKED
     return 0
 
 
@@ -284,6 +293,7 @@ def _start_services(
     link_server = _serve(claim, remote, notes)
     marker = _call_marker(claim, windows.session, paths)
     restart_manager = _join_restart_manager(claim, windows, args)
+    update_restart = _restart_after_update(claim, windows, args)
     _repair_links_soon(args)
     return _Services(
         tray,
@@ -292,6 +302,7 @@ def _start_services(
         has_tray=tray.show(),
         marker=marker,
         restart_manager=restart_manager,
+        update_restart=update_restart,
     )
 
 
@@ -360,6 +371,8 @@ async def _shut_down(
         from agentbar.desktop.restart_manager import leave_restart_manager
 
         leave_restart_manager(QApplication.instance(), services.restart_manager)
+    if services.update_restart is not None:
+        services.update_restart.stop()
     services.remote.uninstall()
     await windows.aclose()  # the panel's player and downloads, before the client closes
     await windows.session.aclose()
@@ -447,6 +460,50 @@ def _join_restart_manager(
         platform=platform,
         register=register,
     )
+
+
+def _restart_after_update(
+    claim: Claim | None,
+    windows: AppWindows,
+    args: argparse.Namespace,
+    *,
+    frozen: bool | None = None,
+    executable: str = sys.executable,
+    platform: str = sys.platform,
+    interval_ms: int | None = None,
+    check_every_ms: int | None = None,
+) -> UpdateRestart | None:
+    """Linux/macOS, a frozen bundle: the single instance watches its program file; replaced
+    under it (an ``apt`` upgrade), it says so and restarts into the new version once no call
+    is active (ui/startup/update_restart.py). Not for the demo, whose restart would be another
+    demo. ``frozen`` (default ``sys.frozen``) and the rest stand in for a bundle in tests."""
+    from agentbar.desktop.bundle_watch import CHECK_EVERY_MS, BundleWatcher, watched_program
+
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    path = watched_program(frozen=frozen, executable=executable, platform=platform)
+    if claim is None or args.demo or path is None:
+        return None
+    # Imported now, while the bundle is whole: agentbar.app takes the restart's arguments
+    # from it after the run, when the archive may be the new version's.
+    from agentbar.desktop import restart_manager  # noqa: F401
+    from agentbar.ui.startup.update_restart import CHECK_IDLE_EVERY_MS, UpdateRestart
+
+    watcher = BundleWatcher(
+        path, interval_ms=CHECK_EVERY_MS if interval_ms is None else interval_ms, parent=windows
+    )
+    restart = UpdateRestart(
+        windows.session,
+        lambda: windows.toolbar,  # late-bound: a language switch rebuilds the bar
+        watcher,
+        windows.quit_event.set,
+        check_every_ms=CHECK_IDLE_EVERY_MS if check_every_ms is None else check_every_ms,
+        parent=windows,
+    )
+    if not restart.start():
+        return None
+    log.info("watching %s for updates under the running bar", path)
+    return restart
 
 
 def _repair_links_soon(args: argparse.Namespace) -> None:
