@@ -484,9 +484,9 @@ def _restart_after_update(
     path = watched_program(frozen=frozen, executable=executable, platform=platform)
     if claim is None or args.demo or path is None:
         return None
-    # Imported now, while the bundle is whole: agentbar.app takes the restart's arguments
-    # from it after the run, when the archive may be the new version's.
-    from agentbar.desktop import restart_manager  # noqa: F401
+    # Imported now, while the bundle is whole, with desktop/restart_manager.py, from which
+    # agentbar.app takes the restart's arguments after the run, when the archive may be the
+    # new version's.
     from agentbar.ui.startup.update_restart import CHECK_IDLE_EVERY_MS, UpdateRestart
 
     watcher = BundleWatcher(

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from agentbar.desktop.bundle_watch import BundleWatcher
+from agentbar.desktop.restart_manager import close_refusal
 from agentbar.ui.agent_session import AgentSession
 from agentbar.ui.bar.toolbar import Toolbar
 
@@ -37,13 +38,12 @@ NOTE_KEY = "update"
 def restart_blocker(
     *, in_call: bool, dialling: bool, acting: bool, dialog_open: bool, typing: bool
 ) -> str:
-    """Why the bar may not restart now ("" when it may)."""
-    if in_call:
-        return "a call is shown"
-    if dialling:
-        return "a dial was sent and has not shown up as a call yet"
-    if acting:
-        return "an action is on its way to the server"
+    """Why the bar may not restart now ("" when it may): what keeps it from closing for an
+    installer (:func:`~agentbar.desktop.restart_manager.close_refusal`), and what the agent
+    has open or typed, which a restart would lose."""
+    refusal = close_refusal(in_call=in_call, dialling=dialling, acting=acting)
+    if refusal:
+        return refusal
     if dialog_open:
         return "a dialog or question is open"
     if typing:
