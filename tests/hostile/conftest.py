@@ -477,6 +477,28 @@ def log_in(qtbot: Any, session: AgentSession) -> None:
 MARKER_COMMAND = "show"
 
 
+@contextlib.contextmanager
+def listening_instance(state_dir: Path) -> Iterator[tuple[Any, list[Any], list[str], Any]]:
+    """The single instance of ``state_dir``, claimed and listening: (its InstanceServer, the
+    commands it took, the refusals it reported, the claim). Closed and given up after."""
+    from agentbar.desktop import single_instance as si
+    from agentbar.desktop.instance_server import InstanceServer
+
+    mine = si.claim(state_dir)
+    assert mine is not None and mine.name
+    server = InstanceServer(mine.name)
+    assert server.listen(stale=mine.recovered)
+    received: list[Any] = []
+    refused: list[str] = []
+    server.command_received.connect(received.append)
+    server.refused.connect(refused.append)
+    try:
+        yield server, received, refused, mine
+    finally:
+        server.close()
+        mine.give_up()
+
+
 def received_before_a_marker(qtbot: Any, name: str, received: list[Any]) -> list[Any]:
     """The commands the instance listening on ``name`` took before a marker from this user.
 

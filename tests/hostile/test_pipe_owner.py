@@ -27,7 +27,7 @@ from agentbar.desktop import win_peer
 from agentbar.desktop.instance_server import InstanceServer
 from tests.desktop import conftest as desktop_fixtures
 from tests.desktop.conftest import agentbar_env
-from tests.hostile.conftest import received_before_a_marker
+from tests.hostile.conftest import listening_instance, received_before_a_marker
 
 WAIT = 15000
 REPO = Path(__file__).resolve().parents[2]
@@ -172,17 +172,8 @@ def test_the_win32_calls_type_check_for_windows() -> None:
 
 @pytest.fixture
 def instance(qapp, basedir: Path):
-    mine = si.claim(basedir / "state")
-    assert mine is not None and mine.name
-    server = InstanceServer(mine.name)
-    assert server.listen(stale=mine.recovered)
-    received: list[Command] = []
-    refused: list[str] = []
-    server.command_received.connect(received.append)
-    server.refused.connect(refused.append)
-    yield server, received, refused
-    server.close()
-    mine.give_up()
+    with listening_instance(basedir / "state") as (server, received, refused, _claim):
+        yield server, received, refused
 
 
 def _as_windows(monkeypatch: pytest.MonkeyPatch, fake: FakeWin32) -> None:

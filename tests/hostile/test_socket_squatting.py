@@ -29,19 +29,18 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from agentbar.app import build_parser
-from agentbar.core.commands import Command, encode, validate
+from agentbar.core.commands import encode, validate
 from agentbar.core.logsetup import RedactingFilter
 from agentbar.core.paths import Paths
 from agentbar.desktop import peercred
 from agentbar.desktop import single_instance as si
-from agentbar.desktop.instance_server import InstanceServer
 from agentbar.desktop.peercred import UnsafeSocketDir
 from agentbar.sim import DEMO_AGENT, DEMO_EXTENSION
 from agentbar.ui.bar.toolbar import Toolbar
 from agentbar.ui.startup.runner import run
 from tests.desktop import conftest as desktop_fixtures
 from tests.desktop.conftest import REPO, agentbar_env
-from tests.hostile.conftest import KEY, received_before_a_marker
+from tests.hostile.conftest import KEY, listening_instance, received_before_a_marker
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="POSIX sockets only")
 WAIT = 15000
@@ -226,17 +225,8 @@ def test_peer_uid_names_the_user_at_the_other_end() -> None:
 def instance(qapp, basedir: Path, short_tmp: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     monkeypatch.setattr(tempfile, "tempdir", str(short_tmp))  # a socket folder of its own
-    mine = si.claim(basedir / "state")
-    assert mine is not None and mine.name
-    server = InstanceServer(mine.name)
-    assert server.listen(stale=mine.recovered)
-    received: list[Command] = []
-    refused: list[str] = []
-    server.command_received.connect(received.append)
-    server.refused.connect(refused.append)
-    yield server, received, refused, mine
-    server.close()
-    mine.give_up()
+    with listening_instance(basedir / "state") as running:
+        yield running
 
 
 def test_the_instance_refuses_a_client_of_another_user(
