@@ -59,6 +59,11 @@ def _baseline_once() -> float:
     return time.perf_counter() - start
 
 
+def _polled(sim: Simulator) -> bool:
+    """Whether the bar's first poll reached the simulator (it is logged in and running)."""
+    return any(r.module.startswith("activeCalls") for r in list(sim.requests))
+
+
 def _number(i: int) -> str:
     # Distinct numbers: the instance ignores the same number twice within a few seconds.
     return f"+90532{1230000 + i:07d}"
@@ -83,8 +88,7 @@ def measure(runs: int) -> dict[str, object]:
     handoff, to_dial, baseline = [], [], []
     try:
         _wait(lambda: list((base / "state").glob("instance-*.lock")), 30, "the first instance")
-        polled = lambda: any(r.module.startswith("activeCalls") for r in list(sim.requests))  # noqa: E731
-        _wait(polled, 30, "the bar's first poll")
+        _wait(lambda: _polled(sim), 30, "the bar's first poll")
         subprocess.run([*common, "--show"], cwd=REPO, env=env, check=True, timeout=30)
         subprocess.run([sys.executable, "-c", "import PySide6.QtCore"], check=True)  # warm
         for i in range(runs + 1):  # the first run warms the caches and is dropped
